@@ -1,0 +1,1 @@
+"""The `coopdesk` command line: the same services as the app, for scripts, batch jobs and tests."""

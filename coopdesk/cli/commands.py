@@ -1,0 +1,183 @@
+"""What each `coopdesk` command does: open the book, call a service or query, print."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
+
+from coopdesk.backup import write_backup
+from coopdesk.book import Book
+from coopdesk.check import run_checks
+from coopdesk.cli.entries_file import parse_entries
+from coopdesk.cli.output import write_rows
+from coopdesk.errors import InputError
+from coopdesk.formatting import Formatter
+from coopdesk.ledger import queries
+from coopdesk.ledger.service import close_period, reverse_entry
+from coopdesk.ledger.specs import post_specs
+from coopdesk.paths import default_book_path
+
+GUI_HINT = (
+    "The desktop app needs the 'gui' extra. Install it with:\n"
+    "    pip install 'coopdesk[gui]'\n"
+    "(from a clone: pip install -e '.[gui]'), then run coopdesk again."
+)
+
+
+def book_path(args: argparse.Namespace) -> Path:
+    return Path(args.book) if args.book is not None else default_book_path()
+
+
+def open_book(args: argparse.Namespace, *, read_only: bool) -> Book:
+    """Open the book named on the command line, telling the user any notice about it."""
+    book = Book.open(book_path(args), read_only=read_only)
+    for notice in book.notices:
+        print(f"coopdesk: {notice}", file=sys.stderr)
+    return book
+
+
+def _desktop_entry_point() -> EntryPoint | None:
+    """The desktop app, found through its entry point: the core never imports Qt itself."""
+    if importlib.util.find_spec("PySide6") is None:
+        return None
+    found = entry_points(group="coopdesk.frontends", name="desktop")
+    return next(iter(found), None)
+
+
+def gui_available() -> bool:
+    return _desktop_entry_point() is not None
+
+
+def open_app_or_help(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """`coopdesk` alone: open the desktop app, or say how to get it."""
+    if gui_available():
+        return gui(args)
+    parser.print_help()
+    print("\n" + GUI_HINT)
+    return 0
+
+
+def gui(args: argparse.Namespace) -> int:
+    entry = _desktop_entry_point()
+    if entry is None:
+        print(GUI_HINT, file=sys.stderr)
+        return 1
+    run_app = entry.load()
+    return int(run_app(args.book))
+
+
+def init(args: argparse.Namespace) -> int:
+    path = args.path if args.path is not None else book_path(args)
+    if args.path is None and args.book is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with Book.create(path, name=args.name, currency=args.currency.upper(), locale=args.locale,
+                     fiscal_year_start=args.fiscal_year_start) as book:
+        print(f"Created {book.settings.name!r} at {book.path}")
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=True) as book:
+        results = book.read(run_checks)
+    failed = 0
+    for result in results:
+        if result.problems:
+            failed += len(result.problems)
+            for problem in result.problems:
+                print(f"FAIL {result.name}: {problem}")
+        else:
+            print(f"ok   {result.name}")
+    if failed:
+        print(f"{failed} problem(s) found", file=sys.stderr)
+        return 1
+    return 0
+
+
+def accounts_list(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=True) as book:
+        rows = book.read(queries.list_accounts)
+    write_rows(rows, args.format, sys.stdout)
+    return 0
+
+
+def entries_post(args: argparse.Namespace) -> int:
+    text = _read_text(args.file)
+    with open_book(args, read_only=False) as book:
+        specs = parse_entries(text, book.settings.currency, source=args.file)
+        changes = book.run(post_specs, specs)
+    for entry_id in changes.result:
+        print(entry_id)
+    return 0
+
+
+def entries_reverse(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=False) as book:
+        changes = book.run(reverse_entry, args.entry_id, date=args.date, memo=args.memo)
+    print(changes.result)
+    return 0
+
+
+def period_close(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=False) as book:
+        book.run(close_period, args.through)
+    print(f"Closed through {args.through.isoformat()}")
+    return 0
+
+
+def report_trial_balance(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=True) as book:
+        rows = book.read(queries.trial_balance, args.as_of)
+        formatter = Formatter(book.settings.locale)
+    write_rows(rows, args.format, sys.stdout, formatter=formatter)
+    return 0
+
+
+def report_balances(args: argparse.Namespace) -> int:
+    if args.account is not None and args.by != "member":
+        raise InputError("--account goes with --by member")
+    with open_book(args, read_only=True) as book:
+        formatter = Formatter(book.settings.locale)
+        if args.by == "member":
+            rows: list[object] = list(book.read(queries.member_balances, args.as_of, args.account))
+        elif args.by == "fund":
+            rows = list(book.read(queries.fund_balances, args.as_of))
+        else:
+            rows = list(book.read(queries.account_balances, args.as_of))
+    write_rows(rows, args.format, sys.stdout, formatter=formatter)
+    return 0
+
+
+def report_register(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=True) as book:
+        rows = book.read(queries.register, args.account, args.as_of)
+        formatter = Formatter(book.settings.locale)
+    write_rows(rows, args.format, sys.stdout, formatter=formatter)
+    return 0
+
+
+def backup(args: argparse.Namespace) -> int:
+    source = book_path(args)
+    with Book.open(source, read_only=True):  # refuses anything that is not a sound book
+        pass
+    written = write_backup(source, args.out)
+    print(f"Backup written to {written}")
+    return 0
+
+
+def _read_text(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    path = Path(name)
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder, not a file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None

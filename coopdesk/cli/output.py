@@ -1,0 +1,116 @@
+"""Printing rows as a table, CSV or JSON, the same way for every listing and report.
+
+JSON is an array with one object per row, keys in snake_case, amounts as decimal strings (never
+floats), dates as ISO text. CSV cells of text that a spreadsheet would run as a formula are
+neutralised; amounts stay plain numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import IO, Any
+
+from coopdesk.formatting import Formatter
+from coopdesk.money import Money
+
+FORMATS = ("table", "csv", "json")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _plain(value: Any) -> Any:
+    """A JSON- and CSV-friendly value: Money and Decimal as decimal strings, dates as ISO."""
+    if isinstance(value, Money):
+        return str(value.amount)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def row_dicts(rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Rows (frozen dataclasses) as dicts of plain values, fields in declaration order."""
+    return [{f.name: _plain(getattr(row, f.name)) for f in dataclasses.fields(row)} for row in rows]
+
+
+def neutralise_formula(text: str) -> str:
+    """Prefix a text cell that a spreadsheet would evaluate, so it stays text."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_rows(rows: Sequence[Any], fmt: str, out: IO[str], *, columns: Sequence[str] | None = None,
+               formatter: Formatter | None = None) -> None:
+    """Write `rows` (dataclass instances) to `out` in format `fmt`."""
+    if fmt == "json":
+        json.dump(row_dicts(rows), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    names = list(columns) if columns is not None else (
+        [f.name for f in dataclasses.fields(rows[0])] if rows else []
+    )
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(names)
+        for row in rows:
+            writer.writerow([_csv_cell(getattr(row, name)) for name in names])
+        return
+    _write_table(rows, names, out, formatter)
+
+
+def _csv_cell(value: Any) -> Any:
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and not _is_number(value):
+        return neutralise_formula(value)
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except ArithmeticError:
+        return False
+    return text.strip() == text and text.lower() not in ("nan", "inf", "-inf", "infinity")
+
+
+def _write_table(rows: Sequence[Any], names: Sequence[str], out: IO[str],
+                 formatter: Formatter | None) -> None:
+    if not rows:
+        out.write("(nothing to show)\n")
+        return
+    headers = [name.replace("_", " ") for name in names]
+    cells: list[list[str]] = []
+    right = [False] * len(names)
+    for row in rows:
+        line = []
+        for i, name in enumerate(names):
+            value = getattr(row, name)
+            if isinstance(value, Money):
+                right[i] = True
+                line.append(formatter.money(value, with_symbol=False) if formatter else str(value.amount))
+            elif isinstance(value, bool):
+                line.append("yes" if value else "")
+            elif isinstance(value, int):
+                right[i] = True
+                line.append(str(value))
+            elif value is None:
+                line.append("")
+            else:
+                line.append(_plain(value) if not isinstance(value, str) else value)
+        cells.append(line)
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
+
+    def fmt_line(values: Sequence[str]) -> str:
+        return "  ".join(v.rjust(w) if r else v.ljust(w)
+                         for v, w, r in zip(values, widths, right)).rstrip()
+
+    out.write(fmt_line(headers) + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for line in cells:
+        out.write(fmt_line(line) + "\n")

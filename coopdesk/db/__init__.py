@@ -1,0 +1,1 @@
+"""Storage: table definitions, the SQLite engine with its safety pragmas, and migrations."""

@@ -1,0 +1,128 @@
+"""The book's tables, as SQLAlchemy declarative models.
+
+Money columns hold integer minor units (cents): SQLite stores `Numeric` as a float and would
+silently lose digits. Dates are `Date` (ISO text in SQLite, so text order is date order).
+The migrations in `migrations/versions/` are the authority on the schema a book has; these
+models must describe the same tables (a test compares them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ACCOUNT_TYPES = ("asset", "liability", "equity", "income", "expense")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Setting(Base):
+    """One book setting (co-op name, currency, locale, fiscal year start, ...)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Member(Base):
+    """A member of the co-op. The register proper grows in the members feature."""
+
+    __tablename__ = "members"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(Text)
+
+
+class Fund(Base):
+    """A shared risk fund. Its rules grow in the funds feature."""
+
+    __tablename__ = "funds"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+
+
+class Account(Base):
+    """An account of the chart. Flags say which postings must name a member or a fund."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (
+        CheckConstraint(
+            "type IN ('asset', 'liability', 'equity', 'income', 'expense')", name="type"
+        ),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    is_open: Mapped[bool] = mapped_column(Boolean, default=True)
+    member_ledger: Mapped[bool] = mapped_column(Boolean, default=False)
+    fund_ledger: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class JournalEntry(Base):
+    """A posted journal entry. Never updated or deleted: triggers refuse it."""
+
+    __tablename__ = "journal_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    memo: Mapped[str] = mapped_column(Text, default="")
+    source_ref: Mapped[str | None] = mapped_column(Text)
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    posted_at: Mapped[str] = mapped_column(String(32))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class Posting(Base):
+    """One line of a journal entry; `amount` in minor units, positive = debit."""
+
+    __tablename__ = "postings"
+    __table_args__ = (UniqueConstraint("entry_id", "line_no", name="uq_postings_entry_line"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entries.id"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    fund_id: Mapped[int | None] = mapped_column(ForeignKey("funds.id"))
+    memo: Mapped[str] = mapped_column(Text, default="")
+
+
+class PeriodClose(Base):
+    """A period closed through a date. Closing is permanent; later closes move the date on."""
+
+    __tablename__ = "period_closes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    through_date: Mapped[dt.date] = mapped_column(Date)
+    closed_at: Mapped[str] = mapped_column(String(32))
+
+
+journal_entries = JournalEntry.__table__
+postings = Posting.__table__
+accounts = Account.__table__

@@ -1,0 +1,1 @@
+"""The double-entry ledger: accounts, journal entries, periods, trial balance, audit chain."""

@@ -1,0 +1,202 @@
+"""Reads of the ledger, returned as plain frozen rows (never live ORM objects).
+
+Balances are always sums over postings; nothing here is a stored total that could drift.
+Amounts come back as `Money` in the book's currency; positive balances are debits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, TypeVar, Unpack
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from coopdesk.db.models import Account, Fund, JournalEntry, Member, Posting, Setting
+from coopdesk.errors import NotFound
+from coopdesk.money import Money
+
+
+@dataclass(frozen=True, slots=True)
+class TrialBalanceRow:
+    code: str
+    name: str
+    type: str
+    debit: Money
+    credit: Money
+
+
+@dataclass(frozen=True, slots=True)
+class AccountBalanceRow:
+    code: str
+    name: str
+    type: str
+    balance: Money
+
+
+@dataclass(frozen=True, slots=True)
+class MemberBalanceRow:
+    member_number: str
+    member_name: str
+    account_code: str
+    balance: Money
+
+
+@dataclass(frozen=True, slots=True)
+class FundBalanceRow:
+    fund_code: str
+    fund_name: str
+    account_code: str
+    balance: Money
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    entry_id: int
+    date: dt.date
+    kind: str
+    memo: str
+    member_number: str | None
+    amount: Money
+    balance: Money
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRow:
+    code: str
+    name: str
+    type: str
+    parent_code: str | None
+    is_open: bool
+    member_ledger: bool
+    fund_ledger: bool
+
+
+def book_currency(session: Session) -> str:
+    """The currency every amount of this book is in."""
+    value = session.execute(select(Setting.value).where(Setting.key == "currency")).scalar_one_or_none()
+    return value or "USD"
+
+
+_Query = TypeVar("_Query", bound=Select[Unpack[tuple[Any, ...]]])
+
+
+def _up_to(query: _Query, as_of: dt.date | None) -> _Query:
+    """Restrict a query over postings to entries dated on or before `as_of`."""
+    if as_of is None:
+        return query
+    return query.join(JournalEntry, JournalEntry.id == Posting.entry_id).where(
+        JournalEntry.entry_date <= as_of
+    )
+
+
+def list_accounts(session: Session) -> list[AccountRow]:
+    """The chart of accounts in code order."""
+    parent = Account.__table__.alias("parent")
+    rows = session.execute(
+        select(Account.code, Account.name, Account.type, parent.c.code, Account.is_open,
+               Account.member_ledger, Account.fund_ledger)
+        .outerjoin(parent, parent.c.id == Account.parent_id)
+        .order_by(Account.code)
+    )
+    return [AccountRow(*row) for row in rows]
+
+
+def account_balances(session: Session, as_of: dt.date | None = None) -> list[AccountBalanceRow]:
+    """Every account's balance as of a date (all dates when None), in code order."""
+    currency = book_currency(session)
+    sums = _up_to(
+        select(Posting.account_id, func.sum(Posting.amount).label("total")).group_by(Posting.account_id),
+        as_of,
+    ).subquery()
+    rows = session.execute(
+        select(Account.code, Account.name, Account.type, func.coalesce(sums.c.total, 0))
+        .outerjoin(sums, sums.c.account_id == Account.id)
+        .order_by(Account.code)
+    )
+    return [AccountBalanceRow(code, name, type_, Money.from_minor(total, currency))
+            for code, name, type_, total in rows]
+
+
+def trial_balance(session: Session, as_of: dt.date | None = None) -> list[TrialBalanceRow]:
+    """Each account's balance split into debit and credit columns; the columns' totals agree."""
+    rows = []
+    for row in account_balances(session, as_of):
+        zero = Money.zero(row.balance.currency)
+        debit = row.balance if row.balance.is_positive else zero
+        credit = -row.balance if row.balance.is_negative else zero
+        rows.append(TrialBalanceRow(row.code, row.name, row.type, debit, credit))
+    return rows
+
+
+def member_balances(session: Session, as_of: dt.date | None = None,
+                    account_code: str | None = None) -> list[MemberBalanceRow]:
+    """Each member's balance on each member-ledger account, by member number then account."""
+    currency = book_currency(session)
+    query = (
+        select(Posting.member_id, Posting.account_id, func.sum(Posting.amount).label("total"))
+        .where(Posting.member_id.is_not(None))
+        .group_by(Posting.member_id, Posting.account_id)
+    )
+    if account_code is not None:
+        query = query.where(Posting.account_id == _account_id(session, account_code))
+    sums = _up_to(query, as_of).subquery()
+    rows = session.execute(
+        select(Member.number, Member.display_name, Account.code, sums.c.total)
+        .join(sums, sums.c.member_id == Member.id)
+        .join(Account, Account.id == sums.c.account_id)
+        .order_by(Member.number, Account.code)
+    )
+    return [MemberBalanceRow(number, name, code, Money.from_minor(total, currency))
+            for number, name, code, total in rows]
+
+
+def fund_balances(session: Session, as_of: dt.date | None = None) -> list[FundBalanceRow]:
+    """Each fund's balance on each fund-ledger account."""
+    currency = book_currency(session)
+    sums = _up_to(
+        select(Posting.fund_id, Posting.account_id, func.sum(Posting.amount).label("total"))
+        .where(Posting.fund_id.is_not(None))
+        .group_by(Posting.fund_id, Posting.account_id),
+        as_of,
+    ).subquery()
+    rows = session.execute(
+        select(Fund.code, Fund.name, Account.code, sums.c.total)
+        .join(sums, sums.c.fund_id == Fund.id)
+        .join(Account, Account.id == sums.c.account_id)
+        .order_by(Fund.code, Account.code)
+    )
+    return [FundBalanceRow(code, name, account, Money.from_minor(total, currency))
+            for code, name, account, total in rows]
+
+
+def register(session: Session, account_code: str, as_of: dt.date | None = None) -> list[RegisterRow]:
+    """Every posting to one account in date order, with the running balance after each."""
+    currency = book_currency(session)
+    account_id = _account_id(session, account_code)
+    query = (
+        select(JournalEntry.id, JournalEntry.entry_date, JournalEntry.kind, JournalEntry.memo,
+               Member.number, Posting.amount)
+        .join(Posting, Posting.entry_id == JournalEntry.id)
+        .outerjoin(Member, Member.id == Posting.member_id)
+        .where(Posting.account_id == account_id)
+        .order_by(JournalEntry.entry_date, JournalEntry.id, Posting.line_no)
+    )
+    if as_of is not None:
+        query = query.where(JournalEntry.entry_date <= as_of)
+    rows: list[RegisterRow] = []
+    running = 0
+    from_minor = Money.from_minor
+    for entry_id, date, kind, memo, number, amount in session.execute(query):
+        running += amount
+        rows.append(RegisterRow(entry_id, date, kind, memo, number,
+                                from_minor(amount, currency), from_minor(running, currency)))
+    return rows
+
+
+def _account_id(session: Session, code: str) -> int:
+    account_id = session.execute(select(Account.id).where(Account.code == code)).scalar_one_or_none()
+    if account_id is None:
+        raise NotFound(f"no account with code {code!r}")
+    return account_id
