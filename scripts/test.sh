@@ -28,4 +28,5 @@ fi
 
 echo "== everything, with Qt (offscreen)"
 venv .venv gui-test
+.venv/bin/mypy -p coopdesk_ui
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -p no:cacheprovider tests

@@ -13,7 +13,7 @@ from coopdesk.book import Book
 from coopdesk.check import run_checks
 from coopdesk.cli.entries_file import parse_entries
 from coopdesk.cli.output import write_rows
-from coopdesk.errors import InputError
+from coopdesk.errors import BookError, InputError
 from coopdesk.formatting import Formatter
 from coopdesk.ledger import queries
 from coopdesk.ledger.service import close_period, reverse_entry
@@ -33,7 +33,10 @@ def book_path(args: argparse.Namespace) -> Path:
 
 def open_book(args: argparse.Namespace, *, read_only: bool) -> Book:
     """Open the book named on the command line, telling the user any notice about it."""
-    book = Book.open(book_path(args), read_only=read_only)
+    path = book_path(args)
+    if args.book is None and not path.exists():
+        raise BookError(f"there is no book yet at {path}; create one with: coopdesk init --name \"Your co-op\"")
+    book = Book.open(path, read_only=read_only)
     for notice in book.notices:
         print(f"coopdesk: {notice}", file=sys.stderr)
     return book

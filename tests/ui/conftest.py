@@ -1,0 +1,88 @@
+"""GUI tests run headless and strict: offscreen Qt, and any Qt warning fails the test
+(`qt_log_level_fail` and `qt_log_ignore` in pyproject.toml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from coopdesk import clock
+from coopdesk.book import Book
+from coopdesk.ledger.specs import EntrySpec, PostingSpec, post_specs
+from coopdesk.money import Money
+
+# Qt reads this when the QApplication is made (pytest-qt's qapp fixture, at the first GUI test),
+# so it must be set before then; pytest-qt itself has imported the Qt modules by now.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TODAY = dt.date(2026, 6, 30)
+ENTRY_DATES = (dt.date(2026, 3, 1), dt.date(2026, 3, 15), dt.date(2026, 4, 2))
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
+    """Every GUI test runs on 30 June 2026, after the sample entries."""
+    moment = dt.datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=dt.timezone.utc)
+    monkeypatch.setattr(clock, "_now", lambda: moment)
+    return TODAY
+
+
+@pytest.fixture(autouse=True)
+def no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that reaches a dialog it did not answer fails instead of hanging on it."""
+    from coopdesk_ui.dialogs import Dialogs
+
+    def unexpected(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"unexpected dialog: {args[1:]!r}")
+
+    for name in ("error", "ask_open_read_only", "ask_open_path"):
+        monkeypatch.setattr(Dialogs, name, classmethod(unexpected))
+
+
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+SAMPLE_ENTRIES = (
+    EntrySpec(ENTRY_DATES[0], (PostingSpec("1010", usd("1200.00")),
+                               PostingSpec("3900", usd("-1200.00"))), memo="Opening bank balance"),
+    EntrySpec(ENTRY_DATES[1], (PostingSpec("1000", usd("85.50")),
+                               PostingSpec("4100", usd("-85.50"))), memo="Bake sale"),
+    EntrySpec(ENTRY_DATES[2], (PostingSpec("5000", usd("40.25")),
+                               PostingSpec("1010", usd("-40.25"))), memo="Printer paper"),
+)
+
+
+@pytest.fixture
+def entry_dates() -> tuple[dt.date, ...]:
+    """The dates of the sample entries, oldest first."""
+    return ENTRY_DATES
+
+
+@pytest.fixture
+def make_book(tmp_path: Path) -> Callable[..., Path]:
+    """Makes a closed book in tmp_path holding the sample entries; returns its path."""
+
+    def make(name: str = "Riverside Food Co-op", file: str = "riverside.coopdesk",
+             entries: tuple[EntrySpec, ...] = SAMPLE_ENTRIES) -> Path:
+        path = tmp_path / file
+        with Book.create(path, name=name, currency="USD", locale="en_US") as book:
+            if entries:
+                book.run(post_specs, entries)
+        return path
+
+    return make
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the error dialogs shown during the test (none is really shown)."""
+    from coopdesk_ui.dialogs import Dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(Dialogs, "error", classmethod(lambda cls, parent, text: shown.append(text)))
+    return shown

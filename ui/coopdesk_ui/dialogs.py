@@ -1,0 +1,44 @@
+"""Every modal message and question of the app, behind one class that tests replace.
+
+Widgets never call QMessageBox or QFileDialog themselves: they call a `Dialogs` classmethod, so
+a test monkeypatches that one method to answer instead of blocking on a modal window
+(qutebrowser and Picard test their dialogs this way).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+APP_TITLE = "coopdesk"
+BOOK_FILE_FILTER = "coopdesk books (*.coopdesk)"
+
+
+class Dialogs:
+    """Modal dialogs; each classmethod shows one and returns the user's answer."""
+
+    @classmethod
+    def error(cls, parent: QWidget | None, text: str) -> None:
+        """Tell the user something could not be done, and why."""
+        QMessageBox.critical(parent, APP_TITLE, text)
+
+    @classmethod
+    def ask_open_read_only(cls, parent: QWidget | None, text: str) -> bool:
+        """Whether to open, for reading only, a book another program is writing to."""
+        answer = QMessageBox.question(
+            parent,
+            APP_TITLE,
+            f"{text}\n\nOpen it for reading only?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def ask_open_path(cls, parent: QWidget | None, start: Path | None = None) -> Path | None:
+        """The book file the user picks to open, or None if they cancel."""
+        name, _filter = QFileDialog.getOpenFileName(
+            parent, "Open a book", str(start) if start is not None else "", BOOK_FILE_FILTER
+        )
+        return Path(name) if name else None

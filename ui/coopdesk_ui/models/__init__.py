@@ -1,0 +1,1 @@
+"""Table models: one `QAbstractTableModel` per table, over plain frozen rows from the core."""

@@ -1,0 +1,149 @@
+"""The trial balance screen: every account's balance as of a date, and the two column totals.
+
+It re-queries when the date changes, when a book is opened, and when a write touched entries,
+accounts or settings (the ChangeSet says so); it never reads another widget's state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopdesk import clock
+from coopdesk.changes import ChangeSet
+from coopdesk.formatting import Formatter
+from coopdesk.ledger.queries import TrialBalanceRow, trial_balance
+from coopdesk.money import Money
+from coopdesk_ui.book_host import BookHost
+from coopdesk_ui.models.sort_proxy import RawValueSortProxy
+from coopdesk_ui.models.trial_balance_model import AMOUNT_COLUMNS, Column, TrialBalanceModel
+from coopdesk_ui.widgets.column_footer import ColumnFooter
+from coopdesk_ui.widgets.date_edit import DateEdit
+
+_FALLBACK_LOCALE = "en_US"
+_OUT_OF_BALANCE_STYLE = "color: #b00020;"
+
+
+class TrialBalanceScreen(QWidget):
+    """Heading, "As of" date, the trial balance table and its totals under its amount columns."""
+
+    def __init__(self, host: BookHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._host = host
+        self._formatter = Formatter(_FALLBACK_LOCALE)
+        self.model = TrialBalanceModel(self._formatter, self)
+        self.proxy = RawValueSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        heading = QLabel("Trial balance")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        self.as_of_edit = DateEdit(clock.today())
+        self.as_of_edit.setToolTip("Balances include every entry dated on or before this day")
+        as_of_label = QLabel("As &of")
+        as_of_label.setBuddy(self.as_of_edit)
+        self.table = self._make_table()
+        self.totals = ColumnFooter(self.table)
+
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(as_of_label)
+        top.addWidget(self.as_of_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        tabled = QVBoxLayout()
+        tabled.setSpacing(0)  # the totals line sits right under the last row
+        tabled.addWidget(self.table)
+        tabled.addWidget(self.totals)
+        layout.addLayout(tabled)
+        layout.addStretch(1)
+
+        self.as_of_edit.dateChanged.connect(self.refresh)
+        host.opened.connect(self._on_opened)
+        host.closed.connect(self.refresh)
+        host.changed.connect(self._on_changed)
+        if host.book is not None:
+            self._on_opened()
+
+    def refresh(self) -> None:
+        """Query the trial balance again as of the date shown."""
+        book = self._host.book
+        if book is None:
+            self.model.set_rows([])
+            self.totals.clear()
+            return
+        rows = self._host.read(trial_balance, self.as_of_edit.value())
+        self.model.set_rows(rows)
+        self._show_totals(rows, book.settings.currency)
+        self._fit_columns(book.settings.currency)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(Column.CODE, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        # As tall as its rows and no taller, so the totals follow the last row (scrolls if short).
+        table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _fit_columns(self, currency: str) -> None:
+        """Size columns to their contents, amounts at least wide enough for millions."""
+        self.table.resizeColumnsToContents()
+        millions = self._formatter.money(Money(8888888, currency), with_symbol=False)
+        widest = self.table.fontMetrics().horizontalAdvance(millions) + 24
+        for column in AMOUNT_COLUMNS:
+            if self.table.columnWidth(column) < widest:
+                self.table.setColumnWidth(column, widest)
+
+    def _on_opened(self) -> None:
+        self._formatter = Formatter(self._host.require().settings.locale)
+        self.model.set_formatter(self._formatter)
+        self.as_of_edit.set_locale_name(self._formatter.locale)
+        self.refresh()
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.settings:
+            self._on_opened()
+        elif changes.entries or changes.accounts:
+            self.refresh()
+
+    def _show_totals(self, rows: Sequence[TrialBalanceRow], currency: str) -> None:
+        debits = sum((row.debit for row in rows), Money.zero(currency))
+        credits = sum((row.credit for row in rows), Money.zero(currency))
+        money = self._formatter.money
+        self.totals.set_text(Column.DEBIT, money(debits, with_symbol=False))
+        self.totals.set_text(Column.CREDIT, money(credits, with_symbol=False))
+        caption = self.totals.set_text(Column.NAME, f"Total {currency}")
+        if debits != credits:
+            # The core keeps entries balanced: this means the book needs `coopdesk check`.
+            caption.setText(f"Out of balance by {money(abs(debits - credits))}    Total {currency}")
+            caption.setStyleSheet(_OUT_OF_BALANCE_STYLE)
