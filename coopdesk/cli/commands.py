@@ -16,6 +16,7 @@ from coopdesk.cli.output import write_rows
 from coopdesk.errors import BookError, InputError
 from coopdesk.formatting import Formatter
 from coopdesk.ledger import queries
+from coopdesk.ledger.accounts import add_account, close_account, reopen_account
 from coopdesk.ledger.service import close_period, reverse_entry
 from coopdesk.ledger.specs import post_specs
 from coopdesk.paths import default_book_path
@@ -103,6 +104,28 @@ def accounts_list(args: argparse.Namespace) -> int:
     with open_book(args, read_only=True) as book:
         rows = book.read(queries.list_accounts)
     write_rows(rows, args.format, sys.stdout)
+    return 0
+
+
+def accounts_add(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=False) as book:
+        book.run(add_account, args.code, args.name, args.type, parent_code=args.parent,
+                 member_ledger=args.member_ledger, fund_ledger=args.fund_ledger)
+    print(f"Added account {args.code.strip()}")
+    return 0
+
+
+def accounts_close(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=False) as book:
+        book.run(close_account, args.code)
+    print(f"Closed account {args.code}")
+    return 0
+
+
+def accounts_reopen(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=False) as book:
+        book.run(reopen_account, args.code)
+    print(f"Reopened account {args.code}")
     return 0
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from coopdesk.cli import commands
 from coopdesk.cli.output import FORMATS
+from coopdesk.db.models import ACCOUNT_TYPES
 from coopdesk.errors import CoopdeskError
 from coopdesk.paths import default_book_path
 
@@ -85,6 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = accounts.add_parser("list", help="list the accounts")
     _format_option(p)
     p.set_defaults(handler=commands.accounts_list)
+    p = accounts.add_parser("add", help="add an account to the chart")
+    p.add_argument("code")
+    p.add_argument("name")
+    p.add_argument("--type", required=True, choices=ACCOUNT_TYPES)
+    p.add_argument("--parent", metavar="CODE", help="the account it sits under (same type)")
+    ledger = p.add_mutually_exclusive_group()
+    ledger.add_argument("--member-ledger", action="store_true", help="its postings name a member")
+    ledger.add_argument("--fund-ledger", action="store_true", help="its postings name a fund")
+    p.set_defaults(handler=commands.accounts_add)
+    p = accounts.add_parser("close", help="close an account whose balance is zero")
+    p.add_argument("code")
+    p.set_defaults(handler=commands.accounts_close)
+    p = accounts.add_parser("reopen", help="open a closed account again")
+    p.add_argument("code")
+    p.set_defaults(handler=commands.accounts_reopen)
 
     entries = sub.add_parser("entries", help="journal entries").add_subparsers(
         title="entries commands", metavar="ACTION", required=True)

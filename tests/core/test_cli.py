@@ -183,3 +183,31 @@ def test_no_command_without_the_gui_prints_how_to_get_it(capsys: pytest.CaptureF
     code, out, _ = run(capsys)
     assert code == 0
     assert "pip install 'coopdesk[gui]'" in out and "usage: coopdesk" in out
+
+
+def test_accounts_add_close_reopen(cli_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = ("--book", str(cli_book))
+    assert run(capsys, *book, "accounts", "add", "5010", "Hall rent", "--type", "expense", "--parent", "5000")[0] == 0
+    code, _, err = run(capsys, *book, "accounts", "add", "5010", "", "--type", "income", "--parent", "5000")
+    assert code == 1
+    assert err == ("coopdesk: account refused: there is already an account with code '5010'; "
+                   "an account needs a name; the parent 5000 is of type expense; "
+                   "an account of type income cannot sit under it\n")
+    code, _, err = run(capsys, *book, "accounts", "close", "5000")
+    assert code == 1 and "still has a balance" in err
+    assert run(capsys, *book, "accounts", "close", "5010")[0] == 0
+    post_to_closed = json.dumps({"date": "2026-05-01", "postings": [
+        {"account": "5010", "amount": "1"}, {"account": "1000", "amount": "-1"}]})
+    code, _, err = run(capsys, *book, "entries", "post", _write(cli_book.parent, post_to_closed))
+    assert code == 1 and "account 5010 is closed" in err
+    assert run(capsys, *book, "accounts", "reopen", "5010")[0] == 0
+    assert run(capsys, *book, "entries", "post", _write(cli_book.parent, post_to_closed))[0] == 0
+    code, out, _ = run(capsys, *book, "accounts", "list", "--format", "json")
+    assert {"code": "5010", "name": "Hall rent", "type": "expense", "parent_code": "5000", "is_open": True,
+            "member_ledger": False, "fund_ledger": False} in json.loads(out)
+
+
+def _write(folder: Path, text: str) -> str:
+    path = folder / "entry.json"
+    path.write_text(text)
+    return str(path)
