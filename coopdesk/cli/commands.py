@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
+from collections.abc import Callable
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
@@ -116,16 +117,19 @@ def accounts_add(args: argparse.Namespace) -> int:
 
 
 def accounts_close(args: argparse.Namespace) -> int:
-    with open_book(args, read_only=False) as book:
-        book.run(close_account, args.code)
-    print(f"Closed account {args.code}")
-    return 0
+    return _write_and_say(args, f"Closed account {args.code}", close_account, args.code)
 
 
 def accounts_reopen(args: argparse.Namespace) -> int:
+    return _write_and_say(args, f"Reopened account {args.code}", reopen_account, args.code)
+
+
+def _write_and_say(args: argparse.Namespace, done: str, service: Callable[..., object],
+                   *service_args: object) -> int:
+    """Run one service on the book for writing, then print what was done."""
     with open_book(args, read_only=False) as book:
-        book.run(reopen_account, args.code)
-    print(f"Reopened account {args.code}")
+        book.run(service, *service_args)
+    print(done)
     return 0
 
 
@@ -147,10 +151,7 @@ def entries_reverse(args: argparse.Namespace) -> int:
 
 
 def period_close(args: argparse.Namespace) -> int:
-    with open_book(args, read_only=False) as book:
-        book.run(close_period, args.through)
-    print(f"Closed through {args.through.isoformat()}")
-    return 0
+    return _write_and_say(args, f"Closed through {args.through.isoformat()}", close_period, args.through)
 
 
 def report_trial_balance(args: argparse.Namespace) -> int:
