@@ -188,7 +188,7 @@ def create_book_file(path: Path, *, name: str, currency: str, locale: str,
 def _verify(path: Path, engine: Engine) -> str:
     """The book's schema revision, after checking its structure and schema; else BookError."""
     try:
-        with engine.connect() as conn:
+        with engine.execution_options(**{READ_ONLY_TXN: True}).connect() as conn:
             problems = quick_check_problems(conn)
             if problems:
                 raise BookError(f"{path}: the book is damaged ({problems[0]})")

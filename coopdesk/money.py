@@ -128,9 +128,14 @@ class Money:
     @classmethod
     def from_minor(cls, units: int, currency: str) -> Money:
         """The amount of `units` minor units (cents, ...), as the database stores it."""
-        if isinstance(units, bool) or not isinstance(units, int):
+        if type(units) is not int and (isinstance(units, bool) or not isinstance(units, int)):
             raise TypeError(f"minor units must be an int, not {type(units).__name__}")
-        return cls(_from_minor(units, minor_digits(currency)), currency)
+        # A whole number of minor units is valid by construction, so this skips the constructor's
+        # exactness check (Fraction arithmetic): reports build hundreds of thousands of these.
+        money = object.__new__(cls)
+        object.__setattr__(money, "amount", _from_minor(units, minor_digits(currency)))
+        object.__setattr__(money, "currency", currency)
+        return money
 
     @property
     def minor_units(self) -> int:

@@ -9,6 +9,7 @@ models must describe the same tables (a test compares them).
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from sqlalchemy import (
     BigInteger,
@@ -16,11 +17,14 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -103,7 +107,17 @@ class Posting(Base):
     """One line of a journal entry; `amount` in minor units, positive = debit."""
 
     __tablename__ = "postings"
-    __table_args__ = (UniqueConstraint("entry_id", "line_no", name="uq_postings_entry_line"),)
+    __table_args__ = (
+        UniqueConstraint("entry_id", "line_no", name="uq_postings_entry_line"),
+        # Report indexes (migration 0002, which says why): an account's register and the trial
+        # balance; every member's balances.
+        Index("ix_postings_account_id", "account_id", "entry_id", "line_no", "amount", "member_id"),
+        Index(
+            "ix_postings_member_id", "member_id", "account_id", "amount",
+            sqlite_where=text("member_id IS NOT NULL"),
+            postgresql_where=text("member_id IS NOT NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entries.id"))
     line_no: Mapped[int] = mapped_column(Integer)
@@ -123,6 +137,11 @@ class PeriodClose(Base):
     closed_at: Mapped[str] = mapped_column(String(32))
 
 
-journal_entries = JournalEntry.__table__
-postings = Posting.__table__
-accounts = Account.__table__
+# The tables, for Core statements (bulk inserts, reports over many rows). `__table__` is typed
+# as a FromClause; these are Tables.
+journal_entries = cast(Table, JournalEntry.__table__)
+postings = cast(Table, Posting.__table__)
+accounts = cast(Table, Account.__table__)
+members = cast(Table, Member.__table__)
+funds = cast(Table, Fund.__table__)
+period_closes = cast(Table, PeriodClose.__table__)

@@ -2,8 +2,9 @@
 
 Services take the caller's Session and never commit (`Book.run` owns the transaction). All
 posting goes through `post_entries`, which validates every draft first and then writes entries
-and postings with two executemany statements, without one ORM object per row, so the same path
-serves one entry typed in a form and a dues run for five thousand members.
+and postings with two executemany statements (`coopdesk.db.bulk.insert_rows`), without one ORM
+object or parameter dict per row, so the same path serves one entry typed in a form and a dues
+run for five thousand members.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coopdesk import clock
 from coopdesk.changes import note_changes
+from coopdesk.db.bulk import insert_rows
 from coopdesk.db.models import Account, JournalEntry, PeriodClose, Posting, journal_entries, postings
 from coopdesk.errors import CoopdeskError, NotFound, ValidationError
 from coopdesk.ids import EntryId
@@ -59,6 +62,11 @@ def closed_through(session: Session) -> dt.date | None:
     return session.execute(select(func.max(PeriodClose.through_date))).scalar_one()
 
 
+_ENTRY_COLUMNS = ("id", "entry_date", "kind", "memo", "source_ref", "reverses_id", "posted_at",
+                  "prev_hash", "hash")
+_POSTING_COLUMNS = ("entry_id", "line_no", "account_id", "amount", "member_id", "fund_id", "memo")
+
+
 def post_entries(session: Session, drafts: Sequence[EntryDraft]) -> list[EntryId]:
     """Validate and post `drafts` in order; all of them or, on any problem, none."""
     state = ledger_state(session)
@@ -74,8 +82,8 @@ def post_entries(session: Session, drafts: Sequence[EntryDraft]) -> list[EntryId
         return []
 
     posted_at = clock.now().isoformat(timespec="seconds")
-    entry_rows: list[dict[str, object]] = []
-    posting_rows: list[dict[str, object]] = []
+    entry_rows: list[tuple[Any, ...]] = []
+    posting_rows: list[tuple[Any, ...]] = []
     prev_hash = state.last_hash
     entry_id = state.last_id
     touched_accounts: set[int] = set()
@@ -89,16 +97,10 @@ def post_entries(session: Session, drafts: Sequence[EntryDraft]) -> list[EntryId
         ]
         digest = entry_hash(prev_hash, entry_id, draft.date, draft.kind, draft.memo,
                             draft.source_ref, draft.reverses_id, posted_at, fields)
-        entry_rows.append({
-            "id": entry_id, "entry_date": draft.date, "kind": draft.kind, "memo": draft.memo,
-            "source_ref": draft.source_ref, "reverses_id": draft.reverses_id,
-            "posted_at": posted_at, "prev_hash": prev_hash, "hash": digest,
-        })
+        entry_rows.append((entry_id, draft.date, draft.kind, draft.memo, draft.source_ref,
+                           draft.reverses_id, posted_at, prev_hash, digest))
         for line, account_id, amount, member_id, fund_id, memo in fields:
-            posting_rows.append({
-                "entry_id": entry_id, "line_no": line, "account_id": account_id, "amount": amount,
-                "member_id": member_id, "fund_id": fund_id, "memo": memo,
-            })
+            posting_rows.append((entry_id, line, account_id, amount, member_id, fund_id, memo))
             touched_accounts.add(account_id)
             if member_id is not None:
                 touched_members.add(member_id)
@@ -106,11 +108,8 @@ def post_entries(session: Session, drafts: Sequence[EntryDraft]) -> list[EntryId
                 touched_funds.add(fund_id)
         prev_hash = digest
 
-    # Core inserts of the tables, not of the mapped classes: the ORM's bulk path drops None
-    # values from each row and runs one statement per run of rows with the same keys, which
-    # cuts a mix of member and non-member postings into thousands of tiny executemany calls.
-    session.execute(insert(journal_entries), entry_rows)
-    session.execute(insert(postings), posting_rows)
+    insert_rows(session, journal_entries, _ENTRY_COLUMNS, entry_rows)
+    insert_rows(session, postings, _POSTING_COLUMNS, posting_rows)
     first_id = state.last_id + 1
     ids = [EntryId(i) for i in range(first_id, entry_id + 1)]
     note_changes(session, area="ledger", entries=ids, accounts=touched_accounts,

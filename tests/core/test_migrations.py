@@ -74,11 +74,20 @@ def test_an_older_book_opened_read_only_is_not_upgraded(old_book: Path) -> None:
 
 @pytest.fixture
 def failing_statement() -> Iterator[dict[str, Any]]:
-    """Make the N-th SQL statement of the next migration fail, as a full disk or a bug would."""
-    plan: dict[str, Any] = {"fail_at": None, "seen": 0, "active": False}
+    """Make the N-th SQL statement of the next migration fail, as a full disk or a bug would.
+
+    Counting starts with the first write transaction (BEGIN IMMEDIATE) once armed: opening a
+    book reads and checks it first, and the upgrade is its first write.
+    """
+    plan: dict[str, Any] = {"fail_at": None, "seen": 0, "active": False, "counting": False}
 
     def before(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
         if not plan["active"]:
+            return
+        if statement == "BEGIN IMMEDIATE":
+            plan["counting"] = True
+            return
+        if not plan["counting"]:
             return
         plan["seen"] += 1
         if plan["seen"] == plan["fail_at"]:
