@@ -23,8 +23,16 @@ from coopdesk.db.models import (
     members,
     postings,
 )
-from coopdesk.errors import NotFound
+from coopdesk.db.plain_rows import plain_rows
+from coopdesk.ledger.lookup import account_id_for, book_currency
+from coopdesk.ledger.register import Register, RegisterRow, register
 from coopdesk.money import Money
+
+__all__ = [
+    "AccountBalanceRow", "AccountRow", "FundBalanceRow", "MemberBalanceRow", "Register",
+    "RegisterRow", "TrialBalanceRow", "account_balances", "book_currency", "fund_balances",
+    "list_accounts", "member_balances", "register", "trial_balance",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +69,6 @@ class FundBalanceRow:
 
 
 @dataclass(frozen=True, slots=True)
-class RegisterRow:
-    entry_id: int
-    date: dt.date
-    kind: str
-    memo: str
-    member_number: str | None
-    amount: Money
-    balance: Money
-
-
-@dataclass(frozen=True, slots=True)
 class AccountRow:
     code: str
     name: str
@@ -80,12 +77,6 @@ class AccountRow:
     is_open: bool
     member_ledger: bool
     fund_ledger: bool
-
-
-def book_currency(session: Session) -> str:
-    """The currency every amount of this book is in."""
-    value = session.execute(select(Setting.value).where(Setting.key == "currency")).scalar_one_or_none()
-    return value or "USD"
 
 
 _Query = TypeVar("_Query", bound=Select[Unpack[tuple[Any, ...]]])
@@ -139,11 +130,9 @@ def trial_balance(session: Session, as_of: dt.date | None = None) -> list[TrialB
     return rows
 
 
-# The reports below can return thousands of rows. They select table columns rather than mapped
-# attributes, since the ORM's per-row result handling made fetching a long register a third
-# slower, and fetch rows in batches: cheaper than a fetch per row, and unlike fetching all at once
-# never holding every raw row alongside the rows built from them (docs/performance.md).
-_FETCH_ROWS = 2000
+# The reports below can return thousands of rows: they select table columns and read them as
+# plain tuples (`plain_rows`), since SQLAlchemy's per-row result handling made them up to half
+# again as slow as the driver alone (docs/performance.md).
 
 
 def member_balances(session: Session, as_of: dt.date | None = None,
@@ -156,16 +145,16 @@ def member_balances(session: Session, as_of: dt.date | None = None,
         .group_by(postings.c.member_id, postings.c.account_id)
     )
     if account_code is not None:
-        query = query.where(postings.c.account_id == _account_id(session, account_code))
+        query = query.where(postings.c.account_id == account_id_for(session, account_code))
     sums = _up_to(query, as_of).subquery()
-    rows = session.execute(
+    rows = plain_rows(
+        session,
         select(members.c.number, members.c.display_name, accounts.c.code, sums.c.total)
         .select_from(
             members.join(sums, sums.c.member_id == members.c.id)
             .join(accounts, accounts.c.id == sums.c.account_id)
         )
         .order_by(members.c.number, accounts.c.code)
-        .execution_options(yield_per=_FETCH_ROWS)
     )
     balances = _MoneyByUnits(currency)
     return [MemberBalanceRow(number, name, code, balances[total]) for number, name, code, total in rows]
@@ -180,46 +169,17 @@ def fund_balances(session: Session, as_of: dt.date | None = None) -> list[FundBa
         .group_by(postings.c.fund_id, postings.c.account_id),
         as_of,
     ).subquery()
-    rows = session.execute(
+    rows = plain_rows(
+        session,
         select(funds.c.code, funds.c.name, accounts.c.code, sums.c.total)
         .select_from(
             funds.join(sums, sums.c.fund_id == funds.c.id)
             .join(accounts, accounts.c.id == sums.c.account_id)
         )
         .order_by(funds.c.code, accounts.c.code)
-        .execution_options(yield_per=_FETCH_ROWS)
     )
     balances = _MoneyByUnits(currency)
     return [FundBalanceRow(code, name, account, balances[total]) for code, name, account, total in rows]
-
-
-def register(session: Session, account_code: str, as_of: dt.date | None = None) -> list[RegisterRow]:
-    """Every posting to one account in date order, with the running balance after each."""
-    currency = book_currency(session)
-    account_id = _account_id(session, account_code)
-    query = (
-        select(journal_entries.c.id, journal_entries.c.entry_date, journal_entries.c.kind,
-               journal_entries.c.memo, members.c.number, postings.c.amount)
-        .select_from(
-            journal_entries.join(postings, postings.c.entry_id == journal_entries.c.id)
-            .outerjoin(members, members.c.id == postings.c.member_id)
-        )
-        .where(postings.c.account_id == account_id)
-        .order_by(journal_entries.c.entry_date, journal_entries.c.id, postings.c.line_no)
-        .execution_options(yield_per=_FETCH_ROWS)
-    )
-    if as_of is not None:
-        query = query.where(journal_entries.c.entry_date <= as_of)
-    rows: list[RegisterRow] = []
-    append = rows.append
-    running = 0
-    amounts = _MoneyByUnits(currency)
-    from_minor = Money.from_minor
-    for entry_id, date, kind, memo, number, amount in session.execute(query):
-        running += amount
-        append(RegisterRow(entry_id, date, kind, memo, number, amounts[amount],
-                           from_minor(running, currency)))
-    return rows
 
 
 class _MoneyByUnits(dict[int, Money]):
@@ -236,10 +196,3 @@ class _MoneyByUnits(dict[int, Money]):
     def __missing__(self, units: int) -> Money:
         money = self[units] = Money.from_minor(units, self.currency)
         return money
-
-
-def _account_id(session: Session, code: str) -> int:
-    account_id = session.execute(select(Account.id).where(Account.code == code)).scalar_one_or_none()
-    if account_id is None:
-        raise NotFound(f"no account with code {code!r}")
-    return account_id

@@ -228,3 +228,17 @@ def test_balances_are_always_the_sum_of_postings(book: Book, batch: list) -> Non
     rows = book.read(queries.trial_balance)
     assert sum(r.debit.amount for r in rows) == sum(r.credit.amount for r in rows)
     assert problems(book) == []
+
+
+def test_a_register_is_an_immutable_sequence_of_rows(book: Book) -> None:
+    post(book, *(simple_entry(dt.date(2026, 1, day), "5000", "1010", f"{day}.00") for day in (3, 1, 2)))
+    reg = book.read(queries.register, "5000")
+    assert len(reg) == 3
+    assert [r.date.day for r in reg] == [1, 2, 3]  # date order, whatever the posting order
+    assert [r.balance for r in reg] == [usd("1.00"), usd("3.00"), usd("6.00")]
+    assert reg[-1] == list(reg)[-1] and reg[1:] == list(reg)[1:]
+    assert reg.closing_balance == usd("6.00") == balances(book)["5000"]
+    assert reg == book.read(queries.register, "5000") and reg != []
+    assert book.read(queries.register, "1000").closing_balance == usd("0.00")
+    with pytest.raises(TypeError):
+        hash(reg)
