@@ -1,5 +1,9 @@
-"""GUI tests run headless and strict: offscreen Qt, and any Qt warning fails the test
-(`qt_log_level_fail` and `qt_log_ignore` in pyproject.toml)."""
+"""GUI tests run headless and strict: offscreen Qt, and any Qt warning fails the test.
+
+The strictness is set here, as markers on every test of this folder, rather than as
+`qt_log_level_fail` in pyproject.toml: the core tests run where pytest-qt is not installed, and
+there an unknown ini option is a warning, which this project turns into an error.
+"""
 
 from __future__ import annotations
 
@@ -19,8 +23,21 @@ from coopdesk.money import Money
 # so it must be set before then; pytest-qt itself has imported the Qt modules by now.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+HERE = Path(__file__).parent
+#: Qt messages that say nothing about coopdesk: the offscreen platform's own limits.
+QT_NOISE = (r"^This plugin does not support propagateSizeHints\(\)$",)
 TODAY = dt.date(2026, 6, 30)
 ENTRY_DATES = (dt.date(2026, 3, 1), dt.date(2026, 3, 15), dt.date(2026, 4, 2))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if not item.path.is_relative_to(HERE):
+            continue
+        if item.get_closest_marker("qt_log_level_fail") is None:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+        if item.get_closest_marker("qt_log_ignore") is None:
+            item.add_marker(pytest.mark.qt_log_ignore(*QT_NOISE))
 
 
 @pytest.fixture(autouse=True)
