@@ -30,7 +30,7 @@ def write_backup(book_path: Path, out: Path) -> Path:
     os.close(fd)  # mkstemp made it 0600; SQLite writes into it
     tmp = Path(tmp_name)
     try:
-        _copy(book_path, tmp)
+        _copy(book_path, tmp, out)
         problems = verify_copy(tmp)
         if problems:
             raise CoopdeskError(f"{out}: the backup copy did not verify: {'; '.join(problems)}")
@@ -44,7 +44,7 @@ def write_backup(book_path: Path, out: Path) -> Path:
     return out
 
 
-def _copy(book_path: Path, dest: Path) -> None:
+def _copy(book_path: Path, dest: Path, out: Path) -> None:
     src = sqlite3.connect(sqlite_uri(book_path, "ro"), uri=True, timeout=BUSY_TIMEOUT_SECONDS)
     try:
         dst = sqlite3.connect(dest, timeout=BUSY_TIMEOUT_SECONDS)
@@ -54,7 +54,8 @@ def _copy(book_path: Path, dest: Path) -> None:
         finally:
             dst.close()
     except sqlite3.Error as exc:
-        raise BookError(f"{book_path}: cannot be read for the backup ({exc})") from exc
+        # Either side may fail (a damaged book, a full or read-only destination): say both.
+        raise BookError(f"the backup of {book_path} to {out} failed ({exc}); the book is unchanged") from exc
     finally:
         src.close()
 

@@ -24,7 +24,7 @@ from coopdesk.db import migrate
 from coopdesk.db.engine import APPLICATION_ID, READ_ONLY_TXN, make_engine
 from coopdesk.db.guard import foreign_schema_objects, missing_triggers, quick_check_problems
 from coopdesk.db.header import read_header
-from coopdesk.errors import BookError, CoopdeskError, ReadOnlyBook
+from coopdesk.errors import BookError, BookInUse, CoopdeskError, ReadOnlyBook
 from coopdesk.ledger.chart import create_default_chart
 from coopdesk.lock import BookLock
 from coopdesk.money import minor_digits
@@ -65,11 +65,17 @@ class Book:
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> Book:
-        """Open the book at `path`, refusing anything that is not a sound coopdesk book."""
+        """Open the book at `path`, refusing anything that is not a sound coopdesk book.
+
+        A book written by an older coopdesk is upgraded first (after a verified backup), even
+        when it is opened for reading, as long as its storage is writable and no one else has it
+        open: a successor opening last year's book should find it just works.
+        """
         path = Path(path)
         read_header(path)  # refuses foreign, empty and folder paths before SQLite sees them
         notices: list[str] = []
-        if not read_only and not _writable(path):
+        writable = _writable(path)
+        if not read_only and not writable:
             read_only = True
             notices.append("The book is on read-only storage: it is open for reading only.")
         lock: BookLock | None = None
@@ -79,8 +85,7 @@ class Book:
         try:
             engine = make_engine(path, read_only=read_only)
             revision = _verify(path, engine)
-            order = migrate.revision_order()
-            if revision not in order:
+            if revision not in migrate.revision_order():
                 engine.dispose()
                 if lock is not None:
                     lock.release()
@@ -92,14 +97,12 @@ class Book:
                     "reading only. Update coopdesk to change it."
                 )
             elif revision != migrate.head_revision():
-                if read_only:
-                    notices.append(
-                        "This book was written by an older version of coopdesk; open it for "
-                        "writing once to upgrade it."
-                    )
+                if lock is not None:
+                    notices.append(_upgrade(path, engine, revision))
                 else:
-                    backup = _upgrade(path, engine, revision)
-                    notices.append(f"The book was upgraded; the old version is kept as {backup.name}.")
+                    engine.dispose()
+                    notices.append(_upgrade_for_reading(path, revision, writable))
+                    engine = make_engine(path, read_only=True)
             return cls(path, engine, read_only=read_only, lock=lock, notices=notices)
         except BaseException:
             if lock is not None:
@@ -211,8 +214,28 @@ def _verify(path: Path, engine: Engine) -> str:
     return revision
 
 
-def _upgrade(path: Path, engine: Engine, revision: str) -> Path:
-    """Back the book up beside itself, then migrate it to the newest schema in one transaction."""
+def _upgrade_for_reading(path: Path, revision: str, writable: bool) -> str:
+    """Upgrade an older book about to be read, if it can be done now; say what happened."""
+    if not writable:
+        return ("This book was written by an older version of coopdesk and is on read-only "
+                "storage, so it cannot be upgraded; copy it to this computer to work with it.")
+    lock = BookLock(path)
+    try:
+        lock.acquire()
+    except BookInUse:
+        return ("This book was written by an older version of coopdesk; it will be upgraded "
+                "when it is next opened for writing.")
+    engine = make_engine(path, read_only=False)
+    try:
+        return _upgrade(path, engine, revision)
+    finally:
+        engine.dispose()
+        lock.release()
+
+
+def _upgrade(path: Path, engine: Engine, revision: str) -> str:
+    """Back the book up beside itself, then migrate it to the newest schema in one transaction;
+    return the notice that tells the user."""
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
     write_backup(path, backup)
@@ -224,7 +247,7 @@ def _upgrade(path: Path, engine: Engine, revision: str) -> Path:
             f"{path}: the upgrade failed and the book was left as it was ({exc}); "
             f"a copy is at {backup.name}"
         ) from exc
-    return backup
+    return f"The book was upgraded; the old version is kept as {backup.name}."
 
 
 def _writable(path: Path) -> bool:

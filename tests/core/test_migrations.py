@@ -19,6 +19,7 @@ from coopdesk.db.engine import APPLICATION_ID, make_engine
 from coopdesk.db.models import Base
 from coopdesk.errors import BookError
 from coopdesk.ledger import queries
+from coopdesk.lock import BookLock
 from tests.core.helpers import file_digest
 
 
@@ -65,11 +66,25 @@ def test_an_older_book_is_upgraded_after_a_verified_backup(old_book: Path) -> No
     assert stored_revision(backups[0]) == migrate.revision_order()[0]
 
 
-def test_an_older_book_opened_read_only_is_not_upgraded(old_book: Path) -> None:
-    before = file_digest(old_book)
+def test_an_older_book_opened_for_reading_is_upgraded_too(old_book: Path) -> None:
     with Book.open(old_book, read_only=True) as book:
-        assert any("older version" in n for n in book.notices)
-    assert file_digest(old_book) == before
+        assert book.read_only
+        assert any("upgraded" in n for n in book.notices)
+    assert stored_revision(old_book) == migrate.head_revision()
+    assert len(list(old_book.parent.glob("old.before-upgrade-*.coopdesk"))) == 1
+
+
+def test_an_older_book_in_use_elsewhere_is_read_as_it_is(old_book: Path) -> None:
+    holder = BookLock(old_book)
+    holder.acquire()  # another coopdesk has it open (and will upgrade it itself)
+    try:
+        before = file_digest(old_book)
+        with Book.open(old_book, read_only=True) as book:
+            assert any("will be upgraded" in n for n in book.notices)
+            assert book.read(queries.list_accounts)
+        assert file_digest(old_book) == before
+    finally:
+        holder.release()
 
 
 @pytest.fixture
