@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
+from typing import Any
 
 from coopdesk.backup import write_backup
 from coopdesk.book import Book
@@ -17,6 +18,7 @@ from coopdesk.cli.output import write_rows
 from coopdesk.errors import BookError, InputError
 from coopdesk.formatting import Formatter
 from coopdesk.ledger import queries
+from coopdesk.ledger.journal import journal
 from coopdesk.ledger.accounts import add_account, close_account, reopen_account
 from coopdesk.ledger.service import close_period, reverse_entry
 from coopdesk.ledger.specs import post_specs
@@ -140,6 +142,30 @@ def entries_post(args: argparse.Namespace) -> int:
         changes = book.run(post_specs, specs)
     for entry_id in changes.result:
         print(entry_id)
+    return 0
+
+
+JOURNAL_COLUMNS = ("entry_id", "date", "kind", "memo", "line_no", "account_code", "member_number",
+                   "fund_code", "amount", "line_memo", "reversed_by")
+
+
+def entries_list(args: argparse.Namespace) -> int:
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise InputError(f"--from {args.date_from.isoformat()} is after --to {args.date_to.isoformat()}")
+    return _show_journal(args, date_from=args.date_from, date_to=args.date_to)
+
+
+def entries_show(args: argparse.Namespace) -> int:
+    return _show_journal(args, entry_id=args.entry_id)
+
+
+def _show_journal(args: argparse.Namespace, **criteria: Any) -> int:
+    with open_book(args, read_only=True) as book:
+        rows = book.read(journal, **criteria)
+        formatter = Formatter(book.settings.locale)
+    # The table shows what a person reads; csv and json carry every field.
+    columns = JOURNAL_COLUMNS if args.format == "table" else None
+    write_rows(rows, args.format, sys.stdout, columns=columns, formatter=formatter)
     return 0
 
 

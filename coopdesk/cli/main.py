@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from coopdesk import __version__
 from coopdesk.cli import commands
 from coopdesk.cli.output import FORMATS
 from coopdesk.db.models import ACCOUNT_TYPES
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--book", type=Path, default=None,
                         help=f"the book to use (default: {default_book_path()})")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    parser.add_argument("--version", action="version", version=f"coopdesk {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     p = sub.add_parser("init", help="create a new book")
@@ -113,6 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = entries.add_parser("post", help="post entries described in a JSON file (- for stdin)")
     p.add_argument("file", help="the JSON file")
     p.set_defaults(handler=commands.entries_post)
+    p = entries.add_parser("list", help="the journal: entries with their postings")
+    p.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="from this day")
+    p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="up to this day")
+    _format_option(p)
+    p.set_defaults(handler=commands.entries_list)
+    p = entries.add_parser("show", help="one entry with its postings")
+    p.add_argument("entry_id", type=int, metavar="ID")
+    _format_option(p)
+    p.set_defaults(handler=commands.entries_show)
     p = entries.add_parser("reverse", help="post the reversal of an entry")
     p.add_argument("entry_id", type=int, metavar="ID")
     p.add_argument("--date", type=iso_date, help="date of the reversal (default today)")

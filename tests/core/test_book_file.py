@@ -208,6 +208,29 @@ def test_backup_is_a_verified_private_copy_even_while_the_book_is_open(book: Boo
     assert [p.name for p in out.iterdir()] == [book.path.name]  # no temporary file left
 
 
+def test_backup_works_while_another_process_has_the_book_open(book_path: Path, tmp_path: Path) -> None:
+    with Book.create(book_path, name="X") as book:
+        post(book, simple_entry(D, "5000", "1010", "7.00"))
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from coopdesk.book import Book; b = Book.open(sys.argv[1]); "
+         "print('held', flush=True); time.sleep(60)", str(book_path)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        result = subprocess.run([sys.executable, "-m", "coopdesk.cli.main", "--book", str(book_path),
+                                 "backup", str(tmp_path / "copy.coopdesk")], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+        assert holder.stdout is not None
+        holder.stdout.close()
+    with Book.open(tmp_path / "copy.coopdesk", read_only=True) as copy:
+        assert copy.read(queries.register, "5000").closing_balance.amount == 7
+
+
 def test_backup_refuses_to_overwrite_the_book(book: Book) -> None:
     with pytest.raises(CoopdeskError, match="cannot overwrite"):
         write_backup(book.path, book.path)

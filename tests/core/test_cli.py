@@ -211,3 +211,21 @@ def _write(folder: Path, text: str) -> str:
     path = folder / "entry.json"
     path.write_text(text)
     return str(path)
+
+
+def test_entries_list_and_show(cli_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = ("--book", str(cli_book))
+    run(capsys, *book, "entries", "reverse", "1", "--date", "2026-04-05")
+    code, out, _ = run(capsys, *book, "entries", "list", "--from", "2026-04-01", "--format", "json")
+    lines = json.loads(out)
+    assert [(l["entry_id"], l["line_no"], l["account_code"], l["amount"]) for l in lines] == [
+        (2, 1, "1000", "50.00"), (2, 2, "4900", "-50.00"), (3, 1, "5000", "-120.00"), (3, 2, "1010", "120.00")]
+    assert lines[2]["reverses"] == 1
+    code, out, _ = run(capsys, *book, "entries", "show", "1", "--format", "json")
+    assert {l["reversed_by"] for l in json.loads(out)} == {3}
+    code, out, _ = run(capsys, *book, "entries", "list", "--to", "2026-03-31")
+    assert code == 0 and "Hall rent" in out and "Donation" not in out
+    code, _, err = run(capsys, *book, "entries", "show", "42")
+    assert code == 1 and err == "coopdesk: no journal entry 42\n"
+    code, _, err = run(capsys, *book, "entries", "list", "--from", "2026-05-01", "--to", "2026-04-01")
+    assert code == 1 and "is after --to" in err
