@@ -62,8 +62,12 @@ def journal(session: Session, date_from: dt.date | None = None, date_to: dt.date
         query = query.where(e.c.entry_date >= date_from)
     if date_to is not None:
         query = query.where(e.c.entry_date <= date_to)
-    rows = [JournalLine(*row[:12], Money.from_minor(row[12], currency), row[13])
-            for row in plain_rows(session, query)]
+    rows = [
+        JournalLine(entry, date, kind, memo, source_ref, reverses, reversed_by, line, code, name,
+                    member, fund, Money.from_minor(amount, currency), line_memo)
+        for (entry, date, kind, memo, source_ref, reverses, reversed_by, line, code, name, member,
+             fund, amount, line_memo) in plain_rows(session, query)
+    ]
     if entry_id is not None and not rows:
         raise NotFound(f"no journal entry {entry_id}")
     return rows
