@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, TypeVar, Unpack
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Column, Select, Table, func, select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import (
@@ -138,48 +138,44 @@ def trial_balance(session: Session, as_of: dt.date | None = None) -> list[TrialB
 def member_balances(session: Session, as_of: dt.date | None = None,
                     account_code: str | None = None) -> list[MemberBalanceRow]:
     """Each member's balance on each member-ledger account, by member number then account."""
-    currency = book_currency(session)
-    query = (
-        select(postings.c.member_id, postings.c.account_id, func.sum(postings.c.amount).label("total"))
-        .where(postings.c.member_id.is_not(None))
-        .group_by(postings.c.member_id, postings.c.account_id)
-    )
-    if account_code is not None:
-        query = query.where(postings.c.account_id == account_id_for(session, account_code))
-    sums = _up_to(query, as_of).subquery()
-    rows = plain_rows(
-        session,
-        select(members.c.number, members.c.display_name, accounts.c.code, sums.c.total)
-        .select_from(
-            members.join(sums, sums.c.member_id == members.c.id)
-            .join(accounts, accounts.c.id == sums.c.account_id)
-        )
-        .order_by(members.c.number, accounts.c.code)
-    )
-    balances = _MoneyByUnits(currency)
-    return [MemberBalanceRow(number, name, code, balances[total]) for number, name, code, total in rows]
+    account_id = None if account_code is None else account_id_for(session, account_code)
+    rows = _sub_ledger_balances(session, postings.c.member_id, members, members.c.number,
+                                members.c.display_name, as_of, account_id)
+    return [MemberBalanceRow(*row) for row in rows]
 
 
 def fund_balances(session: Session, as_of: dt.date | None = None) -> list[FundBalanceRow]:
-    """Each fund's balance on each fund-ledger account."""
-    currency = book_currency(session)
-    sums = _up_to(
-        select(postings.c.fund_id, postings.c.account_id, func.sum(postings.c.amount).label("total"))
-        .where(postings.c.fund_id.is_not(None))
-        .group_by(postings.c.fund_id, postings.c.account_id),
-        as_of,
-    ).subquery()
+    """Each fund's balance on each fund-ledger account, by fund code then account."""
+    rows = _sub_ledger_balances(session, postings.c.fund_id, funds, funds.c.code, funds.c.name, as_of)
+    return [FundBalanceRow(*row) for row in rows]
+
+
+def _sub_ledger_balances(
+    session: Session, owner_id: Column[Any], owners: Table,
+    owner_code: Column[Any], owner_name: Column[Any],
+    as_of: dt.date | None, account_id: int | None = None,
+) -> list[tuple[str, str, str, Money]]:
+    """(owner code, owner name, account code, balance) for every owner (member or fund) and
+    account of a sub-ledger, summed over postings, in code order."""
+    query = (
+        select(owner_id, postings.c.account_id, func.sum(postings.c.amount).label("total"))
+        .where(owner_id.is_not(None))
+        .group_by(owner_id, postings.c.account_id)
+    )
+    if account_id is not None:
+        query = query.where(postings.c.account_id == account_id)
+    sums = _up_to(query, as_of).subquery()
     rows = plain_rows(
         session,
-        select(funds.c.code, funds.c.name, accounts.c.code, sums.c.total)
+        select(owner_code, owner_name, accounts.c.code, sums.c.total)
         .select_from(
-            funds.join(sums, sums.c.fund_id == funds.c.id)
+            owners.join(sums, sums.c[owner_id.key] == owners.c.id)
             .join(accounts, accounts.c.id == sums.c.account_id)
         )
-        .order_by(funds.c.code, accounts.c.code)
+        .order_by(owner_code, accounts.c.code)
     )
-    balances = _MoneyByUnits(currency)
-    return [FundBalanceRow(code, name, account, balances[total]) for code, name, account, total in rows]
+    balances = _MoneyByUnits(book_currency(session))
+    return [(code, name, account, balances[total]) for code, name, account, total in rows]
 
 
 class _MoneyByUnits(dict[int, Money]):

@@ -20,7 +20,7 @@ from coopdesk.errors import BookError, BookInUse, CoopdeskError, ReadOnlyBook
 from coopdesk.ledger import queries
 from coopdesk.ledger.chart import DEFAULT_CHART
 from coopdesk.lock import lock_path
-from tests.core.helpers import file_digest, post, simple_entry
+from tests.core.helpers import file_digest, held_by_another_process, post, simple_entry
 
 D = dt.date(2026, 3, 1)
 
@@ -160,21 +160,9 @@ def test_the_lock_is_released_on_close(book_path: Path) -> None:
 
 def test_a_lock_left_by_a_dead_process_is_taken_over(book_path: Path) -> None:
     Book.create(book_path, name="X").close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from coopdesk.book import Book; b = Book.open(sys.argv[1]); "
-         "print('held', flush=True); time.sleep(60)", str(book_path)],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with held_by_another_process(book_path) as holder:
         with pytest.raises(BookInUse, match=f"process {holder.pid}"):
             Book.open(book_path)
-    finally:
-        holder.kill()
-        holder.wait()
-        assert holder.stdout is not None
-        holder.stdout.close()
     assert lock_path(book_path).exists()  # the dead process left its lock file behind
     with Book.open(book_path) as book:
         assert not book.read_only
@@ -211,22 +199,10 @@ def test_backup_is_a_verified_private_copy_even_while_the_book_is_open(book: Boo
 def test_backup_works_while_another_process_has_the_book_open(book_path: Path, tmp_path: Path) -> None:
     with Book.create(book_path, name="X") as book:
         post(book, simple_entry(D, "5000", "1010", "7.00"))
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from coopdesk.book import Book; b = Book.open(sys.argv[1]); "
-         "print('held', flush=True); time.sleep(60)", str(book_path)],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with held_by_another_process(book_path):
         result = subprocess.run([sys.executable, "-m", "coopdesk.cli.main", "--book", str(book_path),
                                  "backup", str(tmp_path / "copy.coopdesk")], capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
-    finally:
-        holder.kill()
-        holder.wait()
-        assert holder.stdout is not None
-        holder.stdout.close()
     with Book.open(tmp_path / "copy.coopdesk", read_only=True) as copy:
         assert copy.read(queries.register, "5000").closing_balance.amount == 7
 
