@@ -195,7 +195,11 @@ def _verify(path: Path, engine: Engine) -> str:
             problems = quick_check_problems(conn)
             if problems:
                 raise BookError(f"{path}: the book is damaged ({problems[0]})")
-            foreign = foreign_schema_objects(conn)
+            revision = migrate.current_revision(conn)
+            if revision is None:
+                raise BookError(f"{path}: not a coopdesk book (it has no schema version)")
+            newer = revision not in migrate.revision_order()
+            foreign = foreign_schema_objects(conn, newer=newer)
             if foreign:
                 raise BookError(
                     f"{path}: refused, the book holds {', '.join(foreign)} that coopdesk did not create"
@@ -206,11 +210,8 @@ def _verify(path: Path, engine: Engine) -> str:
                     f"{path}: refused, the book was altered outside coopdesk "
                     f"(its safeguard {missing[0]!r} is missing)"
                 )
-            revision = migrate.current_revision(conn)
     except DatabaseError as exc:
         raise BookError(f"{path}: the book is damaged ({exc.orig})") from exc
-    if revision is None:
-        raise BookError(f"{path}: not a coopdesk book (it has no schema version)")
     return revision
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from coopdesk.db import migrate
 from coopdesk.db.guard import foreign_schema_objects, missing_triggers
 from coopdesk.ledger.audit import chain_problems, trial_balance_problems, unbalanced_entries
 
@@ -28,7 +29,9 @@ def integrity_problems(session: Session) -> list[str]:
 
 def schema_problems(session: Session) -> list[str]:
     conn = session.connection()
-    return [f"the book holds {obj} that coopdesk did not create" for obj in foreign_schema_objects(conn)] + [
+    newer = migrate.current_revision(conn) not in migrate.revision_order()
+    return [f"the book holds {obj} that coopdesk did not create"
+            for obj in foreign_schema_objects(conn, newer=newer)] + [
         f"the safeguard trigger {name!r} is missing" for name in missing_triggers(conn)]
 
 

@@ -1,10 +1,10 @@
-"""The triggers coopdesk puts in a book, by name.
+"""The triggers coopdesk puts in a book, by name, with the migration that first made each.
 
 Migrations create them from here, and the schema guard refuses a book holding any trigger that
-is not in this registry with exactly this text: a book from elsewhere is untrusted input, and a
-foreign trigger could rewrite postings behind the app's back. When a migration changes a trigger,
-give the new one a new name and keep the old entry, so older books still pass the guard until
-they are upgraded.
+is not in this registry with exactly this text, or missing one its schema revision should have:
+a book from elsewhere is untrusted input, and a foreign trigger could rewrite postings behind the
+app's back. When a migration changes a trigger, give the new one a new name and keep the old
+entry, so older books still pass the guard until they are upgraded.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import re
 
 _IMMUTABLE = "SELECT RAISE(ABORT, 'posted {what} cannot be changed or deleted; post a reversal instead')"
 
-TRIGGERS: dict[str, str] = {
+#: Triggers of the ledger (revision 0001).
+LEDGER_TRIGGERS: dict[str, str] = {
     "coopdesk_entries_no_update": f"""
         CREATE TRIGGER coopdesk_entries_no_update BEFORE UPDATE ON journal_entries
         BEGIN {_IMMUTABLE.format(what='journal entries')}; END""",
@@ -42,6 +43,32 @@ TRIGGERS: dict[str, str] = {
         CREATE TRIGGER coopdesk_closes_no_delete BEFORE DELETE ON period_closes
         BEGIN SELECT RAISE(ABORT, 'a closed period cannot be reopened'); END""",
 }
+
+
+#: Triggers of the member register (revision 0003): the change history is append-only.
+MEMBER_TRIGGERS: dict[str, str] = {
+    "coopdesk_member_changes_no_update": """
+        CREATE TRIGGER coopdesk_member_changes_no_update BEFORE UPDATE ON member_changes
+        BEGIN SELECT RAISE(ABORT, 'the history of member changes cannot be altered'); END""",
+    "coopdesk_member_changes_no_delete": """
+        CREATE TRIGGER coopdesk_member_changes_no_delete BEFORE DELETE ON member_changes
+        BEGIN SELECT RAISE(ABORT, 'the history of member changes cannot be altered'); END""",
+}
+
+#: Every trigger coopdesk has ever created, by name.
+TRIGGERS: dict[str, str] = {**LEDGER_TRIGGERS, **MEMBER_TRIGGERS}
+
+#: Which revision first created each group of triggers.
+_SINCE: tuple[tuple[str, dict[str, str]], ...] = (("0001", LEDGER_TRIGGERS), ("0003", MEMBER_TRIGGERS))
+
+
+def expected_triggers(revision_order: list[str], revision: str | None) -> set[str]:
+    """The names of the triggers a book at `revision` must hold; none are required of a book
+    from a newer coopdesk, which decides its own (it is opened read-only)."""
+    if revision not in revision_order:
+        return set()
+    reached = revision_order[: revision_order.index(revision) + 1]
+    return {name for since, group in _SINCE if since in reached for name in group}
 
 
 def normalized_sql(sql: str) -> str:

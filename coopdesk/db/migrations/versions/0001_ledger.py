@@ -8,7 +8,7 @@ Create Date: 2026-11-26
 import sqlalchemy as sa
 from alembic import op
 
-from coopdesk.db.triggers import TRIGGERS
+from coopdesk.db.triggers import LEDGER_TRIGGERS
 
 revision = "0001"
 down_revision = None
@@ -99,7 +99,7 @@ def upgrade() -> None:
         sa.Column("closed_at", sa.String(32), nullable=False),
     )
     if op.get_context().dialect.name == "sqlite":
-        for sql in TRIGGERS.values():
+        for sql in LEDGER_TRIGGERS.values():
             op.execute(sql)
 
 
