@@ -17,6 +17,8 @@ class BookSettings:
     currency: str
     locale: str
     fiscal_year_start: int  # month, 1-12
+    #: How many months of dues a member may owe and still be in good standing (in grace).
+    grace_months: int = 2
 
     def as_strings(self) -> dict[str, str]:
         return {
@@ -24,6 +26,7 @@ class BookSettings:
             "currency": self.currency,
             "locale": self.locale,
             "fiscal_year_start": str(self.fiscal_year_start),
+            "grace_months": str(self.grace_months),
         }
 
 
@@ -35,6 +38,7 @@ def load_settings(session: Session) -> BookSettings:
         currency=values.get("currency", "USD"),
         locale=values.get("locale", "en_US"),
         fiscal_year_start=int(values.get("fiscal_year_start", "1")),
+        grace_months=int(values.get("grace_months", "2")),
     )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopdesk import __version__
-from coopdesk.cli import commands
+from coopdesk.cli import commands, members_commands
 from coopdesk.cli.output import FORMATS
 from coopdesk.db.models import ACCOUNT_TYPES
 from coopdesk.errors import CoopdeskError
@@ -150,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     _report_options(p)
     p.add_argument("--account", metavar="CODE", required=True)
     p.set_defaults(handler=commands.report_register)
+
+    members_commands.add_parsers(sub, iso_date, _format_option)
 
     p = sub.add_parser("backup", help="write a verified copy of the book")
     p.add_argument("out", type=Path, help="file or folder to write it to")

@@ -51,13 +51,55 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class MemberClass(Base):
+    """A class of membership (worker, consumer, producer, supporter...); says who votes."""
+
+    __tablename__ = "member_classes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    votes: Mapped[bool] = mapped_column(Boolean)
+    position: Mapped[int] = mapped_column(Integer)
+
+
 class Member(Base):
-    """A member of the co-op. The register proper grows in the members feature."""
+    """A member of the co-op: the register's record. Edits are versioned (optimistic locking)."""
 
     __tablename__ = "members"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
     display_name: Mapped[str] = mapped_column(Text)
+    sort_name: Mapped[str] = mapped_column(Text, default="", server_default="", index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="person", server_default="person")
+    class_id: Mapped[int | None] = mapped_column(ForeignKey("member_classes.id"))
+    join_date: Mapped[dt.date | None] = mapped_column(Date)
+    leave_date: Mapped[dt.date | None] = mapped_column(Date)
+    leave_reason: Mapped[str | None] = mapped_column(String(16))
+    address_lines: Mapped[str] = mapped_column(Text, default="", server_default="")
+    postal_code: Mapped[str] = mapped_column(Text, default="", server_default="")
+    city: Mapped[str] = mapped_column(Text, default="", server_default="")
+    region: Mapped[str] = mapped_column(Text, default="", server_default="")
+    country: Mapped[str] = mapped_column(Text, default="", server_default="")
+    email: Mapped[str] = mapped_column(Text, default="", server_default="")
+    phone: Mapped[str] = mapped_column(Text, default="", server_default="")
+    language: Mapped[str | None] = mapped_column(String(16))
+    payer_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    status_override: Mapped[str | None] = mapped_column(String(16))
+    status_override_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+
+class MemberChange(Base):
+    """One field of one member changed: when, from what, to what. Never updated or deleted."""
+
+    __tablename__ = "member_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    changed_at: Mapped[str] = mapped_column(String(32))
+    field: Mapped[str] = mapped_column(String(32))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
 
 
 class Fund(Base):

@@ -1,0 +1,185 @@
+"""`coopdesk members ...` and `coopdesk classes ...`: the member register on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from coopdesk.cli.commands import open_book
+from coopdesk.cli.output import write_rows
+from coopdesk.members import queries
+from coopdesk.members.service import add_class, add_member, edit_member, record_leaving
+from coopdesk.members.types import LeaveReason, MemberInput, MemberKind, Status
+
+#: Options for the register's fields: (option, MemberInput field, help).
+FIELD_OPTIONS = (
+    ("--number", "number", "member number (default: the next free number)"),
+    ("--sort-name", "sort_name", "name to sort by (default: 'Last, First')"),
+    ("--class", "class_code", "member class code (see: coopdesk classes list)"),
+    ("--postal-code", "postal_code", None),
+    ("--city", "city", None),
+    ("--region", "region", "state, province or county"),
+    ("--country", "country", None),
+    ("--email", "email", None),
+    ("--phone", "phone", None),
+    ("--language", "language", "statement language, e.g. fr or de_DE"),
+    ("--payer", "payer_number", "number of the member who pays this member's dues"),
+    ("--notes", "notes", None),
+)
+
+
+def add_parsers(sub: Any, iso_date: Any, format_option: Any) -> None:
+    """Add the members and classes commands to the top-level subparsers."""
+    members = sub.add_parser("members", help="the member register").add_subparsers(
+        title="members commands", metavar="ACTION", required=True)
+
+    p = members.add_parser("list", help="list the members with their status")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="status on this day (default today)")
+    p.add_argument("--status", choices=tuple(Status))
+    p.add_argument("--class", dest="class_code", metavar="CODE")
+    format_option(p)
+    p.set_defaults(handler=members_list)
+
+    p = members.add_parser("show", help="one member's record")
+    p.add_argument("number")
+    format_option(p)
+    p.set_defaults(handler=members_show)
+
+    p = members.add_parser("history", help="every change made to a member")
+    p.add_argument("number")
+    format_option(p)
+    p.set_defaults(handler=members_history)
+
+    p = members.add_parser("add", help="add a member")
+    p.add_argument("name", help="display name, e.g. 'Ada Okafor'")
+    p.add_argument("--joined", type=iso_date, required=True, metavar="DATE")
+    p.add_argument("--kind", choices=tuple(MemberKind), default=MemberKind.PERSON)
+    p.add_argument("--address", action="append", default=None, metavar="LINE",
+                   help="an address line (repeat for more lines)")
+    _field_options(p)
+    p.set_defaults(handler=members_add)
+
+    p = members.add_parser("edit", help="change fields of a member's record")
+    p.add_argument("member", metavar="NUMBER")
+    p.add_argument("--name", dest="display_name")
+    p.add_argument("--joined", type=iso_date, metavar="DATE")
+    p.add_argument("--kind", choices=tuple(MemberKind))
+    p.add_argument("--address", action="append", default=None, metavar="LINE")
+    _field_options(p)
+    p.set_defaults(handler=members_edit)
+
+    p = members.add_parser("leave", help="record that a member left")
+    p.add_argument("number")
+    p.add_argument("--date", type=iso_date, required=True)
+    p.add_argument("--reason", choices=tuple(LeaveReason), default=LeaveReason.WITHDREW)
+    p.set_defaults(handler=members_leave)
+
+    classes = sub.add_parser("classes", help="member classes").add_subparsers(
+        title="classes commands", metavar="ACTION", required=True)
+    p = classes.add_parser("list", help="the member classes and who votes")
+    format_option(p)
+    p.set_defaults(handler=classes_list)
+    p = classes.add_parser("add", help="add a member class")
+    p.add_argument("code")
+    p.add_argument("name")
+    p.add_argument("--votes", action="store_true", help="members of this class vote")
+    p.set_defaults(handler=classes_add)
+
+
+def _field_options(p: argparse.ArgumentParser) -> None:
+    for option, dest, help_text in FIELD_OPTIONS:
+        p.add_argument(option, dest=dest, help=help_text)
+
+
+def _given_fields(args: argparse.Namespace) -> dict[str, Any]:
+    names = [dest for _, dest, _ in FIELD_OPTIONS] + ["display_name", "kind"]
+    given = {name: getattr(args, name) for name in names if getattr(args, name, None) is not None}
+    if getattr(args, "joined", None) is not None:
+        given["join_date"] = args.joined
+    if args.address is not None:
+        given["address_lines"] = tuple(args.address)
+    return given
+
+
+def members_list(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=True) as book:
+        rows = book.read(queries.list_members, args.as_of, None, args.status, args.class_code)
+    write_rows(rows, args.format, sys.stdout)
+    return 0
+
+
+def members_show(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=True) as book:
+        detail = book.read(queries.member_detail, args.number)
+    if args.format == "table":
+        for name, value in _fields(detail):
+            print(f"{name.replace('_', ' '):>24}  {value}")
+    else:
+        write_rows([detail], args.format, sys.stdout)
+    return 0
+
+
+def _fields(detail: queries.MemberDetail) -> list[tuple[str, str]]:
+    shown = []
+    for name in detail.__dataclass_fields__:
+        value = getattr(detail, name)
+        if isinstance(value, tuple):
+            value = ", ".join(value)
+        shown.append((name, "" if value is None else str(value)))
+    return shown
+
+
+def members_history(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=True) as book:
+        rows = book.read(queries.member_history, args.number)
+    write_rows(rows, args.format, sys.stdout)
+    return 0
+
+
+def members_add(args: argparse.Namespace) -> int:
+    fields = _given_fields(args)
+    fields["display_name"] = args.name
+    with open_book(args, read_only=False) as book:
+        changes = book.run(add_member, MemberInput(**fields))
+        number = book.read(_number_of, changes.result)
+    print(f"Added member {number}")
+    return 0
+
+
+def _number_of(session: Any, member_id: int) -> str:
+    from coopdesk.db.models import Member
+
+    return str(session.get(Member, member_id).number)
+
+
+def members_edit(args: argparse.Namespace) -> int:
+    changes = _given_fields(args)
+    if not changes:
+        print("coopdesk: nothing to change; give the fields to change, e.g. --email", file=sys.stderr)
+        return 2
+    with open_book(args, read_only=False) as book:
+        book.run(edit_member, args.member, changes)
+    print(f"Updated member {args.member}")
+    return 0
+
+
+def members_leave(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=False) as book:
+        book.run(record_leaving, args.number, args.date, args.reason)
+    print(f"Member {args.number} left on {args.date.isoformat()} ({args.reason})")
+    return 0
+
+
+def classes_list(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=True) as book:
+        rows = book.read(queries.list_classes)
+    write_rows(rows, args.format, sys.stdout)
+    return 0
+
+
+def classes_add(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=False) as book:
+        book.run(add_class, args.code, args.name, args.votes)
+    print(f"Added class {args.code.strip().lower()}")
+    return 0

@@ -1,0 +1,57 @@
+"""The member register on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.core.test_cli import run
+
+
+@pytest.fixture
+def members_book(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    path = tmp_path / "members.coopdesk"
+    assert run(capsys, "init", str(path), "--name", "Tool Library")[0] == 0
+    book = ("--book", str(path))
+    assert run(capsys, *book, "members", "add", "Ada Okafor", "--joined", "2025-03-01", "--class", "worker",
+               "--address", "12 Mill Lane", "--address", "Flat 2", "--email", "ada@example.org")[1] == "Added member 1\n"
+    assert run(capsys, *book, "members", "add", "Sam Okafor", "--joined", "2025-04-01", "--payer", "1")[0] == 0
+    return book
+
+
+def test_add_list_and_show(members_book: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, *members_book, "members", "list", "--format", "json")
+    rows = json.loads(out)
+    assert [(r["number"], r["sort_name"], r["payer_number"], r["status"]) for r in rows] == [
+        ("1", "Okafor, Ada", None, "active"), ("2", "Okafor, Sam", "1", "active")]
+    code, out, _ = run(capsys, *members_book, "members", "show", "1", "--format", "json")
+    (detail,) = json.loads(out)
+    assert detail["address_lines"] == ["12 Mill Lane", "Flat 2"] and detail["class_votes"] is True
+
+
+def test_edit_records_history_and_leave_changes_status(members_book: tuple[str, str],
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, *members_book, "members", "edit", "2", "--email", "sam@example.org")[0] == 0
+    code, out, _ = run(capsys, *members_book, "members", "history", "2", "--format", "json")
+    assert [(c["field"], c["after"]) for c in json.loads(out)] == [("created", "2"), ("email", "sam@example.org")]
+    assert run(capsys, *members_book, "members", "leave", "2", "--date", "2026-01-31")[0] == 0
+    code, out, _ = run(capsys, *members_book, "members", "list", "--as-of", "2026-02-01", "--status", "withdrawn",
+                       "--format", "csv")
+    assert out.splitlines()[1].startswith("2,Sam Okafor,")
+
+
+def test_errors_are_one_line(members_book: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, *members_book, "members", "add", "Bo", "--joined", "2025-01-01", "--number", "1")
+    assert code == 1 and err == "coopdesk: member refused: number: member number '1' is already taken\n"
+    code, _, err = run(capsys, *members_book, "members", "edit", "9", "--city", "X")
+    assert code == 1 and err == "coopdesk: no member with number '9'\n"
+    code, _, err = run(capsys, *members_book, "members", "edit", "1")
+    assert code == 2 and "nothing to change" in err
+
+
+def test_classes(members_book: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, *members_book, "classes", "add", "Youth", "Youth member")[0] == 0
+    code, out, _ = run(capsys, *members_book, "classes", "list", "--format", "json")
+    assert json.loads(out)[-1] == {"code": "youth", "name": "Youth member", "votes": False}
