@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.book import Book
 from coopdesk.db.bulk import insert_rows
-from coopdesk.db.models import members, period_closes, postings
+from coopdesk.db.models import period_closes, postings
 
 
 def _stored(book: Book, sql: str) -> list[tuple[Any, ...]]:
@@ -35,15 +35,16 @@ def test_rows_are_written_with_the_column_types_bind_processing(book: Book) -> N
 
 
 def test_columns_in_any_order(book: Book) -> None:
-    book.run(insert_rows, members, ("display_name", "number", "id"),
-             [("Ada Okafor", "M1", 7), ("Bola Tanaka", "M2", 8)])
-    assert _stored(book, "SELECT id, number, display_name FROM members ORDER BY id") == [
-        (7, "M1", "Ada Okafor"), (8, "M2", "Bola Tanaka")]
+    book.run(insert_rows, period_closes, ("closed_at", "through_date", "id"),
+             [("2021-01-05T10:00:00+00:00", dt.date(2020, 12, 31), 7),
+              ("2022-01-05T10:00:00+00:00", dt.date(2021, 12, 31), 8)])
+    assert _stored(book, "SELECT id, through_date, closed_at FROM period_closes ORDER BY id") == [
+        (7, "2020-12-31", "2021-01-05T10:00:00+00:00"), (8, "2021-12-31", "2022-01-05T10:00:00+00:00")]
 
 
 def test_no_rows_is_nothing_to_do(book: Book) -> None:
-    book.run(insert_rows, members, ("number", "display_name"), [])
-    assert _stored(book, "SELECT count(*) FROM members") == [(0,)]
+    book.run(insert_rows, period_closes, ("through_date", "closed_at"), [])
+    assert _stored(book, "SELECT count(*) FROM period_closes") == [(0,)]
 
 
 def test_a_column_that_needs_sqlalchemys_own_default_is_refused(book: Book) -> None:

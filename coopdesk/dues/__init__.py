@@ -1,0 +1,1 @@
+"""Membership dues: plans, per-member schedules of due periods, and billing runs."""
