@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db import migrate
 from coopdesk.db.guard import foreign_schema_objects, missing_triggers
+from coopdesk.dues.audit import dues_tie_out
 from coopdesk.ledger.audit import chain_problems, trial_balance_problems, unbalanced_entries
 
 Check = Callable[[Session], list[str]]
@@ -41,6 +42,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("entries balance", unbalanced_entries),
     ("trial balance", trial_balance_problems),
     ("audit chain", chain_problems),
+    ("dues sub-ledger", dues_tie_out),
 ]
 
 

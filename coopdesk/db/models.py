@@ -187,3 +187,79 @@ accounts = cast(Table, Account.__table__)
 members = cast(Table, Member.__table__)
 funds = cast(Table, Fund.__table__)
 period_closes = cast(Table, PeriodClose.__table__)
+
+
+class DuesPlan(Base):
+    """A dues plan: how much, how often, on which periods (see coopdesk.dues.schedule)."""
+
+    __tablename__ = "dues_plans"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    frequency: Mapped[str] = mapped_column(String(16))
+    basis: Mapped[str] = mapped_column(String(16))
+    year_start_month: Mapped[int] = mapped_column(Integer)
+    rollover_day: Mapped[int | None] = mapped_column(Integer)
+    proration: Mapped[str] = mapped_column(String(16))
+
+
+class PlanAssignment(Base):
+    """A member on a plan from a date (to a date), at the plan's rate, a reduced one, or waived."""
+
+    __tablename__ = "plan_assignments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("dues_plans.id"))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    amount: Mapped[int | None] = mapped_column(BigInteger)
+    waived: Mapped[bool] = mapped_column(Boolean)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class Charge(Base):
+    """Dues charged to a member for one period of a plan, posted by entry `entry_id`."""
+
+    __tablename__ = "charges"
+    __table_args__ = (
+        UniqueConstraint("member_id", "plan_id", "period_key", name="uq_charges_member_plan_period"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    plan_id: Mapped[int] = mapped_column(ForeignKey("dues_plans.id"))
+    period_key: Mapped[str] = mapped_column(String(32))
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    prorated: Mapped[bool] = mapped_column(Boolean)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entries.id"))
+
+
+class Payment(Base):
+    """Money received for a member's dues (maybe from another member, the payer)."""
+
+    __tablename__ = "payments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    payer_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    pay_date: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    method: Mapped[str] = mapped_column(String(16))
+    reference: Mapped[str] = mapped_column(Text)
+    memo: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str | None] = mapped_column(String(64), unique=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entries.id"))
+
+
+class WriteOff(Base):
+    """Part or all of a charge given up as uncollectable, with the reason."""
+
+    __tablename__ = "write_offs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    charge_id: Mapped[int] = mapped_column(ForeignKey("charges.id"), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entries.id"))
+
+
+charges = cast(Table, Charge.__table__)

@@ -55,11 +55,29 @@ MEMBER_TRIGGERS: dict[str, str] = {
         BEGIN SELECT RAISE(ABORT, 'the history of member changes cannot be altered'); END""",
 }
 
+def _immutable(table: str, what: str) -> dict[str, str]:
+    return {
+        f"coopdesk_{table}_no_{verb.lower()}": f"""
+        CREATE TRIGGER coopdesk_{table}_no_{verb.lower()} BEFORE {verb} ON {table}
+        BEGIN SELECT RAISE(ABORT, 'recorded {what} cannot be changed or deleted; reverse them instead'); END"""
+        for verb in ("UPDATE", "DELETE")
+    }
+
+
+#: Triggers of dues and payments (revision 0004): charges, payments and write-offs are records
+#: of posted entries, as immutable as the entries themselves.
+DUES_TRIGGERS: dict[str, str] = {
+    **_immutable("charges", "charges"),
+    **_immutable("payments", "payments"),
+    **_immutable("write_offs", "write-offs"),
+}
+
 #: Every trigger coopdesk has ever created, by name.
-TRIGGERS: dict[str, str] = {**LEDGER_TRIGGERS, **MEMBER_TRIGGERS}
+TRIGGERS: dict[str, str] = {**LEDGER_TRIGGERS, **MEMBER_TRIGGERS, **DUES_TRIGGERS}
 
 #: Which revision first created each group of triggers.
-_SINCE: tuple[tuple[str, dict[str, str]], ...] = (("0001", LEDGER_TRIGGERS), ("0003", MEMBER_TRIGGERS))
+_SINCE: tuple[tuple[str, dict[str, str]], ...] = (
+    ("0001", LEDGER_TRIGGERS), ("0003", MEMBER_TRIGGERS), ("0004", DUES_TRIGGERS))
 
 
 def expected_triggers(revision_order: list[str], revision: str | None) -> set[str]:

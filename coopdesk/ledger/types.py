@@ -21,6 +21,9 @@ class EntryKind(StrEnum):
     DUES = "dues"
     PAYMENT = "payment"
     WRITE_OFF = "write_off"
+    #: moves a member's money between dues receivable and prepayment credit as charges and
+    #: payments settle each other (coopdesk.dues.settlement)
+    APPLICATION = "application"
     CONTRIBUTION = "contribution"
     CLAIM = "claim"
     REFUND = "refund"

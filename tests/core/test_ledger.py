@@ -35,16 +35,18 @@ def balances(book: Book, as_of: dt.date | None = None) -> dict[str, Money]:
 
 def test_posting_moves_balances_and_keeps_the_trial_balance_even(book: Book) -> None:
     book.run(add_members, "M1", "M2")
+    # Two members leave: their retained patronage becomes payable to them; one is paid part.
     post(book,
-         simple_entry(D, "1100", "4000", "5.00", member="M1", kind="dues"),
-         simple_entry(D, "1100", "4000", "5.00", member="M2", kind="dues"),
-         simple_entry(D.replace(day=9), "1000", "1100", "3.50", member="M1", kind="payment"))
+         simple_entry(D, "3100", "2300", "5.00", member="M1"),
+         simple_entry(D, "3100", "2300", "5.00", member="M2"),
+         simple_entry(D.replace(day=9), "2300", "1000", "3.50", member="M1"))
     b = balances(book)
-    assert b["1100"] == usd("6.50") and b["4000"] == usd("-10.00") and b["1000"] == usd("3.50")
+    assert b["3100"] == usd("10.00") and b["2300"] == usd("-6.50") and b["1000"] == usd("-3.50")
     rows = book.read(queries.trial_balance)
     assert sum(r.debit.amount for r in rows) == sum(r.credit.amount for r in rows) == Decimal("10.00")
     members = {(r.member_number, r.account_code): r.balance for r in book.read(queries.member_balances)}
-    assert members == {("M1", "1100"): usd("1.50"), ("M2", "1100"): usd("5.00")}
+    assert members == {("M1", "2300"): usd("-1.50"), ("M1", "3100"): usd("5.00"),
+                       ("M2", "2300"): usd("-5.00"), ("M2", "3100"): usd("5.00")}
     assert problems(book) == []
 
 
