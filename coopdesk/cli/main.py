@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopdesk import __version__
-from coopdesk.cli import commands, members_commands
+from coopdesk.cli import commands, dues_commands, members_commands
 from coopdesk.cli.output import FORMATS
 from coopdesk.db.models import ACCOUNT_TYPES
 from coopdesk.errors import CoopdeskError
@@ -152,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=commands.report_register)
 
     members_commands.add_parsers(sub, iso_date, _format_option)
+    dues_commands.add_parsers(sub, iso_date, _format_option, report)
 
     p = sub.add_parser("backup", help="write a verified copy of the book")
     p.add_argument("out", type=Path, help="file or folder to write it to")

@@ -6,8 +6,12 @@ import argparse
 import sys
 from typing import Any
 
+from sqlalchemy import select
+
 from coopdesk.cli.commands import open_book
 from coopdesk.cli.output import write_rows
+from coopdesk.db.models import Member
+from coopdesk.dues.queries import dues_facts
 from coopdesk.members import queries
 from coopdesk.members.service import add_class, add_member, edit_member, record_leaving
 from coopdesk.members.types import LeaveReason, MemberInput, MemberKind, Status
@@ -104,14 +108,25 @@ def _given_fields(args: argparse.Namespace) -> dict[str, Any]:
 
 def members_list(args: argparse.Namespace) -> int:
     with open_book(args, read_only=True) as book:
-        rows = book.read(queries.list_members, args.as_of, None, args.status, args.class_code)
+        rows = book.read(_members_with_status, args.as_of, args.status, args.class_code)
     write_rows(rows, args.format, sys.stdout)
     return 0
 
 
+def _members_with_status(session: Any, as_of: Any, status: str | None,
+                         class_code: str | None) -> list[queries.MemberRow]:
+    return queries.list_members(session, as_of, dues_facts(session, as_of), status, class_code)
+
+
+def _detail_with_status(session: Any, number: str) -> queries.MemberDetail:
+    member_id = session.execute(select(Member.id).where(Member.number == number)).scalar_one_or_none()
+    facts = dues_facts(session).get(member_id) if member_id is not None else None
+    return queries.member_detail(session, number, None, facts)
+
+
 def members_show(args: argparse.Namespace) -> int:
     with open_book(args, read_only=True) as book:
-        detail = book.read(queries.member_detail, args.number)
+        detail = book.read(_detail_with_status, args.number)
     if args.format == "table":
         for name, value in _fields(detail):
             print(f"{name.replace('_', ' '):>24}  {value}")

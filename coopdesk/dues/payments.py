@@ -49,11 +49,11 @@ def record_payment(session: Session, member_number: str, date: dt.date, amount: 
         problems.append("this payment was imported before; it is not recorded twice")
     if problems:
         raise ValidationError(problems, subject="payment")
-    who = f" (paid by {payer_number})" if payer_number else ""
+    who = f", paid by member {payer_number}" if payer_number else ""
     entry_id = post_entry(session, EntryDraft(date, EntryKind.PAYMENT, (
         PostingDraft(account_id_for(session, METHOD_ACCOUNTS[method]), amount.minor_units),
         PostingDraft(account_id_for(session, DUES_RECEIVABLE), -amount.minor_units, member_id=member.id),
-    ), memo=(memo or f"Dues paid by member {member.number}") + who, source_ref=reference or None))
+    ), memo=(memo or f"Dues of member {member.number}") + who, source_ref=reference or None))
     payment = Payment(member_id=member.id, payer_id=payer_id, pay_date=date, amount=amount.minor_units,
                       method=method, reference=reference, memo=memo, fingerprint=fingerprint,
                       entry_id=entry_id)
