@@ -151,22 +151,25 @@ actions = st.lists(st.one_of(
     st.tuples(st.just("pay"), st.sampled_from(["1", "2"]), st.integers(1, 700)),
     st.tuples(st.just("reverse"), st.integers(0, 5)),
     st.tuples(st.just("write_off"), st.sampled_from(["1", "2"])),
-    st.tuples(st.just("leave"), st.sampled_from(["1", "2"]), st.integers(1, 12)),
+    st.tuples(st.just("leave"), st.sampled_from(["1", "2", "3"]), st.integers(1, 12)),
+    st.tuples(st.just("join"), st.integers(1, 12), st.integers(1, 28)),
 ), min_size=1, max_size=10)
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=actions)
-def test_balances_always_equal_charges_less_payments_less_write_offs(tmp_path_factory: pytest.TempPathFactory,
-                                                                     steps: list[tuple]) -> None:  # type: ignore[type-arg]
+def test_balances_always_equal_charges_less_payments_less_write_offs(
+        tmp_path_factory: pytest.TempPathFactory, steps: list[tuple]) -> None:  # type: ignore[type-arg]
     path = tmp_path_factory.mktemp("dues") / "prop.coopdesk"
     with Book.create(path, name="Property Co-op") as book:
         book.run(add_plan, "Monthly", usd("1.00"), "monthly")
+        book.run(add_plan, "Daily", usd("3.10"), "monthly", proration="by_day")
         for number in ("1", "2"):
             book.run(add_member, MemberInput(f"Member {number}", dt.date(2026, 1, 1), number=number))
             book.run(assign_plan, number, "Monthly", dt.date(2026, 1, 1))
         payments: list[int] = []
         left: set[str] = set()
+        members = ["1", "2"]
         month = 1
         for step in steps:
             if step[0] == "run":
@@ -184,10 +187,15 @@ def test_balances_always_equal_charges_less_payments_less_write_offs(tmp_path_fa
                 still_open = book.read(open_charges, step[1])
                 if still_open:
                     book.run(write_off_charge, still_open[0].charge_id, "test", dt.date(2026, month, 25))
-            elif step[0] == "leave" and step[1] not in left:
+            elif step[0] == "leave" and step[1] in members and step[1] not in left:
                 book.run(record_leaving, step[1], dt.date(2026, step[2], 28), "withdrew")
                 left.add(step[1])
-            for number in ("1", "2"):
+            elif step[0] == "join" and "3" not in members:  # a member joining mid-month, prorated
+                joined = dt.date(2026, step[1], step[2])
+                book.run(add_member, MemberInput("Member 3", joined, number="3"))
+                book.run(assign_plan, "3", "Daily", joined)
+                members.append("3")
+            for number in members:
                 lines = book.read(member_account, number)
                 charged = sum(l.charged.minor_units for l in lines)
                 paid = sum(l.paid.minor_units for l in lines)
