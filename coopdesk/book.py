@@ -142,6 +142,23 @@ class Book:
             self.settings = self.read(load_settings)
         return changes
 
+    def dry_run(self, service: Callable[Concatenate[Session, P], T], /, *args: P.args,
+                **kwargs: P.kwargs) -> T:
+        """Run a service exactly as `run` would, then roll everything back; return its result.
+
+        For "--dry-run" and previews: the result says what the write would do, checked by the
+        same code and the same database rules, and nothing is kept.
+        """
+        if self.read_only:
+            raise ReadOnlyBook("the book is open for reading only, so a trial run cannot be made")
+        with self._write_sessions() as session:
+            session.begin()
+            try:
+                return service(session, *args, **kwargs)
+            finally:
+                session.rollback()
+                session.info.pop("coopdesk_changes", None)
+
     def read(self, query: Callable[Concatenate[Session, P], T], /, *args: P.args,
              **kwargs: P.kwargs) -> T:
         """Run a query in a read transaction and return its result."""

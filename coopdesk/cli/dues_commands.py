@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from coopdesk.book import Book
@@ -12,6 +13,7 @@ from coopdesk.cli.commands import open_book
 from coopdesk.cli.output import write_rows
 from coopdesk.dues import plans, queries
 from coopdesk.dues.accounts import PAYMENT_METHODS
+from coopdesk.dues.bank_import import import_payments
 from coopdesk.dues.payment_list import list_payments
 from coopdesk.dues.payments import record_payment, reverse_payment, write_off_charge
 from coopdesk.dues.run import preview_dues_run, run_dues
@@ -19,6 +21,8 @@ from coopdesk.dues.schedule import Frequency, PeriodBasis, Proration
 from coopdesk.dues.summary import dues_summary
 from coopdesk.errors import InputError
 from coopdesk.formatting import Formatter
+from coopdesk.io.bank_csv import parse_bank_csv
+from coopdesk.io.files import read_bytes
 
 
 def add_parsers(sub: Any, iso_date: Any, format_option: Any, report: Any) -> None:
@@ -79,6 +83,13 @@ def add_parsers(sub: Any, iso_date: Any, format_option: Any, report: Any) -> Non
     p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
     format_option(p)
     p.set_defaults(handler=payments_list)
+    p = group.add_parser("import", help="record the payments of a bank export (CSV)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="show the matches; record nothing")
+    p.add_argument("--accept-matched", action="store_true",
+                   help="record the matched rows even though some are unmatched")
+    format_option(p)
+    p.set_defaults(handler=payments_import)
     p = group.add_parser("reverse", help="reverse a payment recorded in error")
     p.add_argument("payment_id", type=int, metavar="ID")
     p.add_argument("--date", type=iso_date, help="date of the reversal (default today)")
@@ -174,6 +185,34 @@ def payments_list(args: argparse.Namespace) -> int:
         raise InputError("--from is after --to")
     with open_book(args, read_only=True) as book:
         return _show(args, book.read(list_payments, args.member, args.date_from, args.date_to), book)
+
+
+def payments_import(args: argparse.Namespace) -> int:
+    data = read_bytes(args.file)
+    with open_book(args, read_only=False) as book:
+        parsed = parse_bank_csv(data, str(args.file), Formatter(book.settings.locale), book.settings.currency)
+        if parsed.ignored_columns:
+            print(f"coopdesk: {args.file}: column(s) not used: {', '.join(parsed.ignored_columns)}",
+                  file=sys.stderr)
+        parsed.refuse_if_problems()
+        if args.dry_run:
+            result = book.dry_run(import_payments, parsed.rows, accept_matched=args.accept_matched)
+        else:
+            result = book.run(import_payments, parsed.rows, accept_matched=args.accept_matched).result
+        formatter = Formatter(book.settings.locale)
+    write_rows(result.lines, args.format, sys.stdout, formatter=formatter)
+    for skipped in parsed.skipped:
+        print(f"line {skipped.line}: not a payment ({skipped.reason})", file=sys.stderr)
+    recorded = sum(1 for line in result.lines if line.action == "recorded")
+    if args.dry_run:
+        print(f"Dry run: nothing recorded; {len(result.unmatched)} row(s) unmatched", file=sys.stderr)
+        return 0
+    if not result.applied:
+        print(f"coopdesk: nothing recorded: {len(result.unmatched)} row(s) match no member. Record them "
+              "by hand, or run again with --accept-matched to record the matched rows only", file=sys.stderr)
+        return 1
+    print(f"Recorded {recorded} payment(s)", file=sys.stderr)
+    return 0
 
 
 def payments_reverse(args: argparse.Namespace) -> int:

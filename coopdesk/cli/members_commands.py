@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from coopdesk.cli.commands import open_book
 from coopdesk.cli.output import write_rows
+from coopdesk.formatting import Formatter
+from coopdesk.io.files import read_bytes, write_atomically
+from coopdesk.io.member_csv import parse_members_csv
+from coopdesk.members.importing import import_members
 from coopdesk.db.models import Member
 from coopdesk.dues.queries import dues_facts
 from coopdesk.members import queries
@@ -78,6 +84,16 @@ def add_parsers(sub: Any, iso_date: Any, format_option: Any) -> None:
     p.add_argument("--date", type=iso_date, required=True)
     p.add_argument("--reason", choices=tuple(LeaveReason), default=LeaveReason.WITHDREW)
     p.set_defaults(handler=members_leave)
+
+    p = members.add_parser("import", help="add the members of a CSV file (all rows or none)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="check the file and show what would be added")
+    format_option(p)
+    p.set_defaults(handler=members_import)
+
+    p = members.add_parser("export", help="write the register to a CSV file")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=members_export)
 
     classes = sub.add_parser("classes", help="member classes").add_subparsers(
         title="classes commands", metavar="ACTION", required=True)
@@ -184,6 +200,46 @@ def members_leave(args: argparse.Namespace) -> int:
         book.run(record_leaving, args.number, args.date, args.reason)
     print(f"Member {args.number} left on {args.date.isoformat()} ({args.reason})")
     return 0
+
+
+def members_import(args: argparse.Namespace) -> int:
+    data = read_bytes(args.file)
+    with open_book(args, read_only=False) as book:
+        parsed = parse_members_csv(data, str(args.file), Formatter(book.settings.locale))
+        if parsed.ignored_columns:
+            print(f"coopdesk: {args.file}: column(s) not used: {', '.join(parsed.ignored_columns)}",
+                  file=sys.stderr)
+        parsed.refuse_if_problems()
+        if args.dry_run:
+            rows = book.dry_run(import_members, parsed.records, str(args.file))
+        else:
+            rows = book.run(import_members, parsed.records, str(args.file)).result
+    added = sum(1 for r in rows if r.action == "added")
+    if args.format == "table":
+        for r in rows:
+            print(f"line {r.line}: {r.number} {r.name}: {'already in the book' if r.action == 'exists' else 'added'}")
+        verb = "would be added" if args.dry_run else "added"
+        print(f"{added} member(s) {verb}, {len(rows) - added} already in the book")
+    else:
+        write_rows(rows, args.format, sys.stdout)
+    return 0
+
+
+def members_export(args: argparse.Namespace) -> int:
+    with open_book(args, read_only=True) as book:
+        rows = book.read(_export_rows)
+    out = io.StringIO()
+    write_rows(rows, "csv", out)
+    write_atomically(args.file, out.getvalue(), encoding="utf-8-sig")  # a BOM so spreadsheets see UTF-8
+    print(f"Wrote {len(rows)} member(s) to {args.file}")
+    return 0
+
+
+def _export_rows(session: Any) -> list[queries.MemberDetail]:
+    numbers = session.execute(select(Member.number).order_by(Member.sort_name, Member.number)).scalars().all()
+    facts = dues_facts(session)
+    ids = dict(session.execute(select(Member.number, Member.id)).all())
+    return [queries.member_detail(session, n, None, facts.get(ids[n])) for n in numbers]
 
 
 def classes_list(args: argparse.Namespace) -> int:

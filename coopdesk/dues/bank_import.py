@@ -1,0 +1,83 @@
+"""Importing a bank export (read and checked by `coopdesk.io.bank_csv`) as dues payments.
+
+Each incoming transfer is matched to a member (member number in the reference, then name:
+`coopdesk.io.payment_matching`). Nothing is recorded while any row is unmatched, unless the
+treasurer accepts the matched ones only; a row imported before (same fingerprint) is never
+recorded twice. All recorded payments go in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coopdesk.db.models import Member, Payment
+from coopdesk.dues.payments import record_payment
+from coopdesk.io.bank_csv import BankRow
+from coopdesk.io.payment_matching import MemberKey, PaymentMatcher
+from coopdesk.money import Money
+
+
+@dataclass(frozen=True, slots=True)
+class ImportLine:
+    line: int
+    date: dt.date
+    amount: Money
+    reference: str
+    name: str | None
+    member_number: str | None
+    matched_by: str
+    action: str  # "record", "recorded", "already recorded", "unmatched"
+
+
+@dataclass(frozen=True, slots=True)
+class BankImport:
+    lines: list[ImportLine]
+    applied: bool
+
+    @property
+    def unmatched(self) -> list[ImportLine]:
+        return [line for line in self.lines if line.action == "unmatched"]
+
+
+def import_payments(session: Session, rows: Sequence[BankRow], *, accept_matched: bool = False) -> BankImport:
+    """Match `rows` and record their payments: all of them, or with `accept_matched` the matched
+    ones only; when some are unmatched and `accept_matched` is off, record nothing."""
+    members = session.execute(select(Member.id, Member.number, Member.display_name, Member.sort_name,
+                                     Member.payer_id)).all()
+    numbers = {member_id: number for member_id, number, *_ in members}
+    ids = {number: member_id for member_id, number in numbers.items()}
+    payers = {member_id: payer_id for member_id, *_, payer_id in members}
+    matcher = PaymentMatcher([MemberKey(m_id, number, name, sort) for m_id, number, name, sort, _ in members])
+    imported = set(session.execute(select(Payment.fingerprint).where(Payment.fingerprint.is_not(None))).scalars())
+    planned: list[tuple[BankRow, ImportLine]] = []
+    for row in rows:
+        match = matcher.match(row.reference, row.name)
+        number = numbers.get(match.member_id) if match.member_id is not None else None
+        if row.fingerprint in imported:
+            action = "already recorded"
+        elif number is None:
+            action = "unmatched"
+        else:
+            action = "record"
+        planned.append((row, ImportLine(row.line, row.date, row.amount, row.reference, row.name, number,
+                                        match.how, action)))
+    unmatched = any(line.action == "unmatched" for _, line in planned)
+    if unmatched and not accept_matched:
+        return BankImport([line for _, line in planned], applied=False)
+    lines = []
+    for row, line in planned:
+        if line.action == "record" and line.member_number is not None:
+            payer_id = payers.get(ids[line.member_number])
+            record_payment(session, line.member_number, row.date, row.amount, "bank_transfer",
+                           reference=row.reference, memo=f"Bank import: {row.name or row.reference}"[:200],
+                           payer_number=numbers.get(payer_id) if payer_id is not None else None,
+                           fingerprint=row.fingerprint)
+            line = ImportLine(line.line, line.date, line.amount, line.reference, line.name, line.member_number,
+                              line.matched_by, "recorded")
+        lines.append(line)
+    return BankImport(lines, applied=True)
