@@ -17,3 +17,8 @@ def data_folder() -> Path:
 def default_book_path() -> Path:
     """The book used when no `--book` is given."""
     return data_folder() / "book.coopdesk"
+
+
+def demo_book_path() -> Path:
+    """Where `coopdesk gui --demo` keeps the demo co-op (made on first use)."""
+    return data_folder() / "demo.coopdesk"

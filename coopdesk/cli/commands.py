@@ -22,7 +22,7 @@ from coopdesk.ledger.journal import journal
 from coopdesk.ledger.accounts import add_account, close_account, reopen_account
 from coopdesk.ledger.service import close_period, reverse_entry
 from coopdesk.ledger.specs import post_specs
-from coopdesk.paths import default_book_path
+from coopdesk.paths import default_book_path, demo_book_path
 
 GUI_HINT = (
     "The desktop app needs the 'gui' extra. Install it with:\n"
@@ -72,8 +72,17 @@ def gui(args: argparse.Namespace) -> int:
     if entry is None:
         print(GUI_HINT, file=sys.stderr)
         return 1
+    book = args.book
+    if getattr(args, "demo", False):
+        book = demo_book_path()
+        if not book.exists():
+            from coopdesk.demo import build_demo
+
+            book.parent.mkdir(parents=True, exist_ok=True)
+            print(f"Writing the demo co-op to {book} ...", file=sys.stderr)
+            build_demo(book)
     run_app = entry.load()
-    return int(run_app(args.book))
+    return int(run_app(book))
 
 
 def init(args: argparse.Namespace) -> int:

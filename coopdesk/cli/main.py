@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopdesk import __version__
-from coopdesk.cli import commands, dues_commands, members_commands
+from coopdesk.cli import commands, demo_command, dues_commands, members_commands
 from coopdesk.cli.output import FORMATS
 from coopdesk.db.models import ACCOUNT_TYPES
 from coopdesk.errors import CoopdeskError
@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=commands.check)
 
     p = sub.add_parser("gui", help="open the desktop app")
+    p.add_argument("--demo", action="store_true",
+                   help="open the demo co-op (written to your data folder the first time)")
     p.set_defaults(handler=commands.gui)
 
     accounts = sub.add_parser("accounts", help="the chart of accounts").add_subparsers(
@@ -153,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     members_commands.add_parsers(sub, iso_date, _format_option)
     dues_commands.add_parsers(sub, iso_date, _format_option, report)
+    demo_command.add_parsers(sub)
 
     p = sub.add_parser("backup", help="write a verified copy of the book")
     p.add_argument("out", type=Path, help="file or folder to write it to")

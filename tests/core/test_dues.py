@@ -170,6 +170,7 @@ def test_balances_always_equal_charges_less_payments_less_write_offs(
         payments: list[int] = []
         left: set[str] = set()
         members = ["1", "2"]
+        joined_on: dict[str, dt.date] = {}
         month = 1
         for step in steps:
             if step[0] == "run":
@@ -188,11 +189,14 @@ def test_balances_always_equal_charges_less_payments_less_write_offs(
                 if still_open:
                     book.run(write_off_charge, still_open[0].charge_id, "test", dt.date(2026, month, 25))
             elif step[0] == "leave" and step[1] in members and step[1] not in left:
-                book.run(record_leaving, step[1], dt.date(2026, step[2], 28), "withdrew")
-                left.add(step[1])
+                leaving = dt.date(2026, step[2], 28)
+                if leaving >= joined_on.get(step[1], dt.date(2026, 1, 1)):
+                    book.run(record_leaving, step[1], leaving, "withdrew")
+                    left.add(step[1])
             elif step[0] == "join" and "3" not in members:  # a member joining mid-month, prorated
                 joined = dt.date(2026, step[1], step[2])
                 book.run(add_member, MemberInput("Member 3", joined, number="3"))
+                joined_on["3"] = joined
                 book.run(assign_plan, "3", "Daily", joined)
                 members.append("3")
             for number in members:
