@@ -9,9 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk import clock
-from coopdesk.db.models import DuesPlan, JournalEntry, Member, Posting
+from coopdesk.db.models import DuesPlan, JournalEntry, Member, Posting, members
+from coopdesk.db.plain_rows import plain_rows
 from coopdesk.dues.accounts import DUES_RECEIVABLE, PREPAYMENTS
-from coopdesk.dues.settlement import member_settlements
+from coopdesk.dues.settlement import dues_positions, member_settlements
 from coopdesk.errors import NotFound
 from coopdesk.ledger.lookup import account_id_for, book_currency
 from coopdesk.ledger.types import EntryKind
@@ -99,16 +100,12 @@ def open_charges(session: Session, number: str, as_of: dt.date | None = None) ->
 def dues_facts(session: Session, as_of: dt.date | None = None) -> dict[int, DuesFacts]:
     """For every member with charges: months in arrears and whether the first dues are unpaid."""
     day = as_of or clock.today()
-    facts = {}
-    for member_id, (member_charges, _) in member_settlements(session, None, day).items():
-        unpaid = [c for c, open_units in member_charges if open_units > 0]
-        if not member_charges:
-            continue
-        months = _months_since(unpaid[0].period_start, day) if unpaid else 0
-        first, first_open = member_charges[0]
-        facts[member_id] = DuesFacts(first_dues_unpaid=first_open == first.amount and first.amount > 0,
-                                     months_in_arrears=months)
-    return facts
+    return {
+        p.member_id: DuesFacts(
+            first_dues_unpaid=p.first_open == p.first_amount and p.first_amount > 0,
+            months_in_arrears=0 if p.oldest_start is None else _months_since(p.oldest_start, day))
+        for p in dues_positions(session, day, settled_too=True)
+    }
 
 
 def arrears(session: Session, as_of: dt.date | None = None) -> list[ArrearsRow]:
@@ -116,21 +113,18 @@ def arrears(session: Session, as_of: dt.date | None = None) -> list[ArrearsRow]:
     day = as_of or clock.today()
     currency = book_currency(session)
     grace = load_settings(session).grace_months
-    members = {m.id: m for m in session.execute(select(Member)).scalars()}
+    register = {row[0]: row[1:] for row in plain_rows(session, select(
+        members.c.id, members.c.number, members.c.display_name, members.c.join_date,
+        members.c.leave_date, members.c.leave_reason, members.c.status_override))}
     rows = []
-    for member_id, (member_charges, settlement) in member_settlements(session, None, day).items():
-        unpaid = [c for c, open_units in member_charges if open_units > 0]
-        if not unpaid:
-            continue
-        member = members[member_id]
-        months = _months_since(unpaid[0].period_start, day)
-        first, first_open = member_charges[0]
-        status = derive_status(StatusFacts(member.join_date, member.leave_date, member.leave_reason,
-                                           member.status_override, first_open == first.amount, months),
-                               day, grace)
-        rows.append(ArrearsRow(member.number, member.display_name, months,
-                               Money.from_minor(settlement.total_open, currency), unpaid[0].period_key,
-                               unpaid[0].period_start, status))
+    for p in dues_positions(session, day):
+        assert p.oldest_key is not None and p.oldest_start is not None  # each has charges open
+        number, name, join_date, leave_date, leave_reason, override = register[p.member_id]
+        months = _months_since(p.oldest_start, day)
+        status = derive_status(StatusFacts(join_date, leave_date, leave_reason, override,
+                                           p.first_open == p.first_amount, months), day, grace)
+        rows.append(ArrearsRow(number, name, months, Money.from_minor(p.open, currency),
+                               p.oldest_key, p.oldest_start, status))
     return sorted(rows, key=lambda r: (-r.months, r.member_number))
 
 
