@@ -241,6 +241,8 @@ def run_dues(session: Session, year: int, month: int) -> DuesRunResult:
     charged: dict[int, int] = defaultdict(int)
     for c, charge_units in zip(planned, units, strict=True):
         charged[c.member_id] += charge_units
-    apply_credit(session, charged, last_day_of_month(year, month))
+    # Credit is applied when the latest charge falls due, not at the end of the month: a report
+    # as of today must not show a prepaid member owing this month's dues.
+    apply_credit(session, charged, max(draft.date for draft in drafts))
     note_changes(session, area="dues", members=charged)
     return DuesRunResult(len(planned), len(charged), Money.from_minor(sum(units), currency))

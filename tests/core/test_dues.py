@@ -70,6 +70,17 @@ def test_a_payment_settles_the_oldest_charges_and_the_rest_is_credit(coop: Book)
     assert problems(coop) == []
 
 
+def test_prepayment_credit_is_applied_when_the_charge_falls_due(coop: Book) -> None:
+    coop.run(run_dues, 2026, 10)
+    coop.run(record_payment, "1", dt.date(2026, 10, 5), usd("20.00"))
+    coop.run(run_dues, 2026, 11)
+    mid_november = {(r.member_number, r.account_code): r.balance
+                    for r in coop.read(ledger.member_balances, dt.date(2026, 11, 15))}
+    assert mid_november.get(("1", "1100"), usd("0")) == usd("0.00")
+    assert mid_november[("1", "2000")] == usd("-9.00")
+    assert [r.member_number for r in coop.read(arrears, dt.date(2026, 11, 15))] == ["2"]
+
+
 def test_a_reversed_payment_reopens_what_it_paid_and_can_go_to_the_right_member(coop: Book) -> None:
     coop.run(run_dues, 2026, 2)
     payment = coop.run(record_payment, "1", dt.date(2026, 2, 3), usd("2.00")).result  # meant for Sam
