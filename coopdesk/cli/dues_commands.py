@@ -10,7 +10,7 @@ from typing import Any
 from coopdesk.book import Book
 from coopdesk.cli.amounts import parse_amount, year_month
 from coopdesk.cli.commands import open_book
-from coopdesk.cli.output import write_rows
+from coopdesk.cli.output import warn_unused_columns, write_rows
 from coopdesk.dues import plans, queries
 from coopdesk.dues.accounts import PAYMENT_METHODS
 from coopdesk.dues.bank_import import import_payments
@@ -191,9 +191,7 @@ def payments_import(args: argparse.Namespace) -> int:
     data = read_bytes(args.file)
     with open_book(args, read_only=False) as book:
         parsed = parse_bank_csv(data, str(args.file), Formatter(book.settings.locale), book.settings.currency)
-        if parsed.ignored_columns:
-            print(f"coopdesk: {args.file}: column(s) not used: {', '.join(parsed.ignored_columns)}",
-                  file=sys.stderr)
+        warn_unused_columns(args.file, parsed.ignored_columns)
         parsed.refuse_if_problems()
         if args.dry_run:
             result = book.dry_run(import_payments, parsed.rows, accept_matched=args.accept_matched)

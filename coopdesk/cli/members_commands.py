@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from coopdesk.cli.commands import open_book
-from coopdesk.cli.output import write_rows
+from coopdesk.cli.output import warn_unused_columns, write_rows
 from coopdesk.formatting import Formatter
 from coopdesk.io.files import read_bytes, write_atomically
 from coopdesk.io.member_csv import parse_members_csv
@@ -179,8 +179,6 @@ def members_add(args: argparse.Namespace) -> int:
 
 
 def _number_of(session: Any, member_id: int) -> str:
-    from coopdesk.db.models import Member
-
     return str(session.get(Member, member_id).number)
 
 
@@ -206,9 +204,7 @@ def members_import(args: argparse.Namespace) -> int:
     data = read_bytes(args.file)
     with open_book(args, read_only=False) as book:
         parsed = parse_members_csv(data, str(args.file), Formatter(book.settings.locale))
-        if parsed.ignored_columns:
-            print(f"coopdesk: {args.file}: column(s) not used: {', '.join(parsed.ignored_columns)}",
-                  file=sys.stderr)
+        warn_unused_columns(args.file, parsed.ignored_columns)
         parsed.refuse_if_problems()
         if args.dry_run:
             rows = book.dry_run(import_members, parsed.records, str(args.file))

@@ -11,6 +11,7 @@ import csv
 import dataclasses
 import datetime as dt
 import json
+import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import IO, Any
@@ -41,6 +42,12 @@ def row_dicts(rows: Sequence[Any]) -> list[dict[str, Any]]:
 def neutralise_formula(text: str) -> str:
     """Prefix a text cell that a spreadsheet would evaluate, so it stays text."""
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def warn_unused_columns(source: object, columns: Sequence[str]) -> None:
+    """Tell the user which columns of an imported file nothing read (a misspelt header?)."""
+    if columns:
+        print(f"coopdesk: {source}: column(s) not used: {', '.join(columns)}", file=sys.stderr)
 
 
 def write_rows(rows: Sequence[Any], fmt: str, out: IO[str], *, columns: Sequence[str] | None = None,
