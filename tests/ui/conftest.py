@@ -49,6 +49,22 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
 
 
 @pytest.fixture(autouse=True)
+def private_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's data folder (backups, demo) and Qt settings (recent books) live in tmp_path,
+    never in the real home folder."""
+    from PySide6.QtCore import QSettings
+
+    from coopdesk import paths
+
+    data = tmp_path / "user-data"
+    monkeypatch.setattr(paths, "data_folder", lambda: data)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "qt-settings"))
+    return data
+
+
+@pytest.fixture(autouse=True)
 def no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A test that reaches a dialog it did not answer fails instead of hanging on it."""
     from coopdesk_ui.dialogs import Dialogs
@@ -56,7 +72,7 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     def unexpected(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"unexpected dialog: {args[1:]!r}")
 
-    for name in ("error", "ask_open_read_only", "ask_open_path"):
+    for name in ("error", "ask_open_read_only", "ask_open_path", "ask_save_path"):
         monkeypatch.setattr(Dialogs, name, classmethod(unexpected))
 
 

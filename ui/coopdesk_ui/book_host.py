@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from coopdesk.book import Book
 from coopdesk.changes import ChangeSet
+from coopdesk.errors import CoopdeskError
+from coopdesk.session_backup import write_session_backup
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -30,10 +32,13 @@ class BookHost(QObject):
     opened = Signal()
     closed = Signal()
     changed = Signal(object)  # ChangeSet
+    #: The end-of-session backup could not be written: the reason, for the status bar.
+    backup_failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._book: Book | None = None
+        self._changed_since_open = False
 
     @property
     def book(self) -> Book | None:
@@ -50,6 +55,7 @@ class BookHost(QObject):
         """Take ownership of `book`, closing the book open until now."""
         self.close()
         self._book = book
+        self._changed_since_open = False
         self.opened.emit()
 
     def close(self) -> None:
@@ -58,6 +64,8 @@ class BookHost(QObject):
             return
         book, self._book = self._book, None
         try:
+            if self._changed_since_open and not book.read_only:
+                self._back_up(book)
             book.close()
         finally:
             self.closed.emit()
@@ -71,5 +79,18 @@ class BookHost(QObject):
             **kwargs: P.kwargs) -> ChangeSet:
         """Run one write on the open book in one transaction, then tell every view what changed."""
         changes = self.require().run(service, *args, **kwargs)
-        self.changed.emit(changes)
+        self.announce(changes)
         return changes
+
+    def announce(self, changes: ChangeSet) -> None:
+        """Tell every view about a write that was committed elsewhere (a background job)."""
+        self._changed_since_open = True
+        self.changed.emit(changes)
+
+    def _back_up(self, book: Book) -> None:
+        """The end-of-session backup (DESIGN: rotated, verified); a failure never stops the
+        book from closing, but is reported."""
+        try:
+            write_session_backup(book.path)
+        except (CoopdeskError, OSError) as exc:
+            self.backup_failed.emit(getattr(exc, "message", None) or str(exc))

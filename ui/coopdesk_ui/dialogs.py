@@ -42,3 +42,12 @@ class Dialogs:
             parent, "Open a book", str(start) if start is not None else "", BOOK_FILE_FILTER
         )
         return Path(name) if name else None
+
+    @classmethod
+    def ask_save_path(cls, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+        """Where the user wants a new book file written, or None if they cancel."""
+        name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), BOOK_FILE_FILTER)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(".coopdesk")

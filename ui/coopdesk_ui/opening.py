@@ -70,6 +70,22 @@ def open_startup_book(path: Path | None) -> Book | None:
         return None
 
 
+def open_demo_book(parent: QWidget | None) -> Book | None:
+    """The demo co-op, written to the data folder the first time; None once told why not."""
+    path = paths.demo_book_path()
+    if not path.exists():
+        from coopdesk.demo import build_demo  # only needed once per computer
+
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            build_demo(path)
+        except (CoopdeskError, OSError) as exc:
+            reason = exc.message if isinstance(exc, CoopdeskError) else str(exc)
+            Dialogs.error(parent, f"The demo co-op could not be written.\n\n{_sentence(reason)}")
+            return None
+    return open_book(parent, path)
+
+
 def _tell(parent: QWidget | None, exc: CoopdeskError) -> None:
     Dialogs.error(parent, f"The book could not be opened.\n\n{_sentence(exc.message)}")
 
