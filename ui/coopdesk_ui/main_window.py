@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.book_status = QLabel()
         self.book_status.setContentsMargins(6, 0, 0, 0)
         self.backup_status = QLabel()
-        self.statusBar().addPermanentWidget(self.book_status, 1)
+        self.statusBar().addWidget(self.book_status, 1)  # hidden while a message shows
         self.statusBar().addPermanentWidget(self.backup_status)
         self._make_actions()
         self._make_menus()
