@@ -21,8 +21,12 @@ from coopdesk_ui.models.trial_balance_model import Column
 
 @pytest.fixture
 def window(qtbot: QtBot) -> MainWindow:
+    """The window shown on the ledger's trial balance tab (screens query only when on view)."""
     window = MainWindow()
     qtbot.addWidget(window)
+    window.show()
+    window.show_screen("ledger")
+    window.screens["ledger"].tabs.setCurrentWidget(window.trial_balance)  # type: ignore[attr-defined]
     return window
 
 

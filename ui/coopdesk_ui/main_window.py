@@ -191,7 +191,6 @@ class MainWindow(QMainWindow):
         """Query everything on view again (View > Refresh)."""
         for screen in self.screens.values():
             screen.refresh()
-        self.trial_balance.refresh()
 
     # -- menus and toolbar --------------------------------------------------------------
 

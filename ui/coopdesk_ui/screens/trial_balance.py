@@ -2,6 +2,11 @@
 
 It re-queries when the date changes, when a book is opened, and when a write touched entries,
 accounts or settings (the ChangeSet says so); it never reads another widget's state.
+
+On a large book the query takes a noticeable moment, so while it sits on a tab that is not on
+view in a window on screen, it only notes that it is stale and queries when shown: recording a
+payment does not pay for a trial balance nobody is looking at. When its window is not on screen
+at all (being set up, or under test) it follows the book at once.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
 from coopdesk import clock
 from coopdesk.changes import ChangeSet
 from coopdesk.formatting import Formatter
+from coopdesk.i18n import _
 from coopdesk.ledger.queries import TrialBalanceRow, trial_balance
 from coopdesk.money import Money
 from coopdesk_ui.book_host import BookHost
@@ -44,18 +50,19 @@ class TrialBalanceScreen(QWidget):
         super().__init__(parent)
         self._host = host
         self._formatter = Formatter(_FALLBACK_LOCALE)
+        self._stale = False
         self.model = TrialBalanceModel(self._formatter, self)
         self.proxy = RawValueSortProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        heading = QLabel("Trial balance")
+        heading = QLabel(_("Trial balance"))
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         heading.setFont(font)
         self.as_of_edit = DateEdit(clock.today())
-        self.as_of_edit.setToolTip("Balances include every entry dated on or before this day")
-        as_of_label = QLabel("As &of")
+        self.as_of_edit.setToolTip(_("Balances include every entry dated on or before this day"))
+        as_of_label = QLabel(_("As &of"))
         as_of_label.setBuddy(self.as_of_edit)
         self.table = self._make_table()
         self.totals = ColumnFooter(self.table)
@@ -76,13 +83,14 @@ class TrialBalanceScreen(QWidget):
 
         self.as_of_edit.dateChanged.connect(self.refresh)
         host.opened.connect(self._on_opened)
-        host.closed.connect(self.refresh)
+        host.closed.connect(self._follow)
         host.changed.connect(self._on_changed)
         if host.book is not None:
             self._on_opened()
 
     def refresh(self) -> None:
         """Query the trial balance again as of the date shown."""
+        self._stale = False
         book = self._host.book
         if book is None:
             self.model.set_rows([])
@@ -124,17 +132,29 @@ class TrialBalanceScreen(QWidget):
             if self.table.columnWidth(column) < widest:
                 self.table.setColumnWidth(column, widest)
 
+    def _follow(self) -> None:
+        """Query now if the table may be looked at; otherwise when it is next shown."""
+        if self.isVisible() or not self.window().isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def _on_opened(self) -> None:
         self._formatter = Formatter(self._host.require().settings.locale)
         self.model.set_formatter(self._formatter)
         self.as_of_edit.set_locale_name(self._formatter.locale)
-        self.refresh()
+        self._follow()
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.settings:
             self._on_opened()
         elif changes.entries or changes.accounts:
-            self.refresh()
+            self._follow()
 
     def _show_totals(self, rows: Sequence[TrialBalanceRow], currency: str) -> None:
         debits = sum((row.debit for row in rows), Money.zero(currency))
@@ -142,8 +162,10 @@ class TrialBalanceScreen(QWidget):
         money = self._formatter.money
         self.totals.set_text(Column.DEBIT, money(debits, with_symbol=False))
         self.totals.set_text(Column.CREDIT, money(credits, with_symbol=False))
-        caption = self.totals.set_text(Column.NAME, f"Total {currency}")
+        total = _("Total {currency}").format(currency=currency)
+        caption = self.totals.set_text(Column.NAME, total)
         if debits != credits:
             # The core keeps entries balanced: this means the book needs `coopdesk check`.
-            caption.setText(f"Out of balance by {money(abs(debits - credits))}    Total {currency}")
+            caption.setText(_("Out of balance by {difference}").format(
+                difference=money(abs(debits - credits))) + "    " + total)
             caption.setStyleSheet(_OUT_OF_BALANCE_STYLE)
