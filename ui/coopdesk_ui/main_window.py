@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         for action in (self.close_action, self.refresh_action, self.save_copy_action,
                        self.find_action, *self.screen_actions):
             action.setEnabled(has_book)
-        self.settings_action.setEnabled(self.context.writable)
+        self.settings_action.setEnabled(has_book)  # a read-only book shows them locked
         self.sidebar.setEnabled(has_book)
         if book is None:
             self._pages.setCurrentWidget(self.welcome)
