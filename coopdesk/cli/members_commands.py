@@ -232,10 +232,7 @@ def members_export(args: argparse.Namespace) -> int:
 
 
 def _export_rows(session: Any) -> list[queries.MemberDetail]:
-    numbers = session.execute(select(Member.number).order_by(Member.sort_name, Member.number)).scalars().all()
-    facts = dues_facts(session)
-    ids = dict(session.execute(select(Member.number, Member.id)).all())
-    return [queries.member_detail(session, n, None, facts.get(ids[n])) for n in numbers]
+    return queries.member_details(session, None, dues_facts(session))
 
 
 def classes_list(args: argparse.Namespace) -> int:

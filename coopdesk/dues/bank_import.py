@@ -20,6 +20,7 @@ from coopdesk.dues.payments import record_payment
 from coopdesk.io.bank_csv import BankRow
 from coopdesk.io.payment_matching import MemberKey, PaymentMatcher
 from coopdesk.money import Money
+from coopdesk.progress import Progress, no_progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +45,21 @@ class BankImport:
         return [line for line in self.lines if line.action == "unmatched"]
 
 
-def import_payments(session: Session, rows: Sequence[BankRow], *, accept_matched: bool = False) -> BankImport:
+#: Progress is reported after every this many rows (each payment is posted and settled).
+PROGRESS_STEP = 100
+
+
+def import_payments(session: Session, rows: Sequence[BankRow], *, accept_matched: bool = False,
+                    progress: Progress = no_progress) -> BankImport:
     """Match `rows` and record their payments: all of them, or with `accept_matched` the matched
-    ones only; when some are unmatched and `accept_matched` is off, record nothing."""
-    members = session.execute(select(Member.id, Member.number, Member.display_name, Member.sort_name,
-                                     Member.payer_id)).all()
+    ones only; when some are unmatched and `accept_matched` is off, record nothing.
+
+    `progress` is told how many of the rows are done; it may cancel the import (`Cancelled`).
+    """
+    total = len(rows)
+    members = session.execute(select(Member.id, Member.number, Member.display_name, Member.sort_name)).all()
     numbers = {member_id: number for member_id, number, *_ in members}
-    ids = {number: member_id for member_id, number in numbers.items()}
-    payers = {member_id: payer_id for member_id, *_, payer_id in members}
-    matcher = PaymentMatcher([MemberKey(m_id, number, name, sort) for m_id, number, name, sort, _ in members])
+    matcher = PaymentMatcher([MemberKey(m_id, number, name, sort) for m_id, number, name, sort in members])
     imported = set(session.execute(select(Payment.fingerprint).where(Payment.fingerprint.is_not(None))).scalars())
     planned: list[tuple[BankRow, ImportLine]] = []
     for row in rows:
@@ -68,16 +75,19 @@ def import_payments(session: Session, rows: Sequence[BankRow], *, accept_matched
                                         match.how, action)))
     unmatched = any(line.action == "unmatched" for _, line in planned)
     if unmatched and not accept_matched:
+        progress(total, total)
         return BankImport([line for _, line in planned], applied=False)
     lines = []
-    for row, line in planned:
+    for done, (row, line) in enumerate(planned):
+        if done and done % PROGRESS_STEP == 0:
+            progress(done, total)
         if line.action == "record" and line.member_number is not None:
-            payer_id = payers.get(ids[line.member_number])
+            # The member's household payer, if any, is recorded as the payer by `record_payment`.
             record_payment(session, line.member_number, row.date, row.amount, "bank_transfer",
                            reference=row.reference, memo=f"Bank import: {row.name or row.reference}"[:200],
-                           payer_number=numbers.get(payer_id) if payer_id is not None else None,
                            fingerprint=row.fingerprint)
             line = ImportLine(line.line, line.date, line.amount, line.reference, line.name, line.member_number,
                               line.matched_by, "recorded")
         lines.append(line)
+    progress(total, total)
     return BankImport(lines, applied=True)

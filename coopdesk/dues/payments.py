@@ -28,8 +28,14 @@ from coopdesk.money import Money
 def record_payment(session: Session, member_number: str, date: dt.date, amount: Money,
                    method: str = "bank_transfer", reference: str = "", memo: str = "",
                    payer_number: str | None = None, fingerprint: str | None = None) -> int:
-    """Record a payment of dues for a member (made by `payer_number`, if someone else paid)."""
+    """Record a payment of dues for a member (made by `payer_number`, if someone else paid).
+
+    Without `payer_number`, a member whose dues their household's payer pays (the register's
+    payer) is taken to have been paid for by that payer, as a bank import records it.
+    """
     member = _member(session, member_number)
+    if payer_number is None and member.payer_id is not None:
+        payer_number = session.execute(select(Member.number).where(Member.id == member.payer_id)).scalar_one()
     problems = []
     currency = book_currency(session)
     if amount.currency != currency:

@@ -75,8 +75,8 @@ def member_settlements(session: Session, member_ids: Collection[int] | None = No
     by_member: dict[int, list[ChargeRow]] = defaultdict(list)
     for row in rows:
         by_member[row[1]].append(ChargeRow(*row))
-    written_off = _written_off(session, member_ids, as_of)
-    paid = _paid(session, member_ids, as_of)
+    written_off = written_off_by_charge(session, member_ids, as_of)
+    paid = paid_by_member(session, member_ids, as_of)
     result = {}
     for member_id in set(by_member) | set(paid):
         member_charges = by_member.get(member_id, [])
@@ -114,8 +114,8 @@ def dues_positions(session: Session, as_of: dt.date, *, settled_too: bool = Fals
     rather than by member also keeps SQLite from reading the charges through the index that
     starts with the member, one table lookup each.
     """
-    written = _written_off(session, None, as_of)
-    paid = _paid(session, None, as_of)
+    written = written_off_by_charge(session, None, as_of)
+    paid = paid_by_member(session, None, as_of)
     first: dict[int, tuple[int, int]] = {}  # member -> amount and due of their first charge
     left: dict[int, int] = {}               # member -> what they paid that is not used up yet
     due_total: dict[int, int] = defaultdict(int)
@@ -233,12 +233,13 @@ def _open_totals(session: Session, member_ids: Collection[int]) -> dict[int, int
         select(charges.c.member_id, func.sum(_write_offs.c.amount))
         .join(charges, charges.c.id == _write_offs.c.charge_id)
         .where(charges.c.member_id.in_(member_ids)).group_by(charges.c.member_id)).all())
-    paid = _paid(session, member_ids, None)
+    paid = paid_by_member(session, member_ids, None)
     return {member_id: max(0, int(total) - int(written.get(member_id, 0)) - paid.get(member_id, 0))
             for member_id, total in charged.items()}
 
 
-def _written_off(session: Session, member_ids: Collection[int] | None, as_of: dt.date | None) -> dict[int, int]:
+def written_off_by_charge(session: Session, member_ids: Collection[int] | None, as_of: dt.date | None) -> dict[int, int]:
+    """Total written off each charge (of these members; all when None) by `as_of`."""
     query = (select(WriteOff.charge_id, func.sum(WriteOff.amount))
              .join(Charge, Charge.id == WriteOff.charge_id)
              .join(JournalEntry, JournalEntry.id == WriteOff.entry_id)
@@ -250,15 +251,18 @@ def _written_off(session: Session, member_ids: Collection[int] | None, as_of: dt
     return {charge_id: int(total) for charge_id, total in session.execute(query).all()}
 
 
-def _paid(session: Session, member_ids: Collection[int] | None, as_of: dt.date | None) -> dict[int, int]:
+def paid_by_member(session: Session, member_ids: Collection[int] | None, as_of: dt.date | None) -> dict[int, int]:
     """Total of each member's payments that stand (not reversed) by `as_of`."""
     reversal = aliased(JournalEntry)
     reversed_by = and_(reversal.reverses_id == Payment.entry_id,
                        *(() if as_of is None else (reversal.entry_date <= as_of,)))
+    # Grouped by an expression, not the bare column: by the column, SQLite reads every payment
+    # through the member index, one table lookup each (0.4 s against 0.2 s for a plain scan of
+    # 430,000 payments). Asked about a few members, the WHERE below still uses that index.
     query = (select(Payment.member_id, func.sum(Payment.amount))
              .outerjoin(reversal, reversed_by)
              .where(reversal.id.is_(None))
-             .group_by(Payment.member_id))
+             .group_by(Payment.member_id + 0))
     if member_ids is not None:
         query = query.where(Payment.member_id.in_(member_ids))
     if as_of is not None:

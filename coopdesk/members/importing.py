@@ -20,6 +20,7 @@ from coopdesk.io.member_csv import MemberRecord
 from coopdesk.io.problems import ImportRefused, RowProblem
 from coopdesk.members.service import add_member, edit_member, record_leaving
 from coopdesk.members.types import LeaveReason, MemberInput
+from coopdesk.progress import Progress, no_progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +38,17 @@ _REASONS = {
 }
 
 
-def import_members(session: Session, records: Sequence[MemberRecord], source: str) -> list[ImportedMember]:
-    """Add every new member of `records`; refuse them all (ImportRefused) on any problem."""
+#: Progress is reported after every this many rows (each row is a few queries).
+PROGRESS_STEP = 100
+
+
+def import_members(session: Session, records: Sequence[MemberRecord], source: str, *,
+                   progress: Progress = no_progress) -> list[ImportedMember]:
+    """Add every new member of `records`; refuse them all (ImportRefused) on any problem.
+
+    `progress` is told how many of the records are done; it may cancel the import (`Cancelled`).
+    """
+    total = len(records)
     existing_numbers = set(session.execute(select(Member.number)).scalars())
     existing_names = {(name, joined): number for name, joined, number in
                       session.execute(select(Member.display_name, Member.join_date, Member.number))}
@@ -46,7 +56,9 @@ def import_members(session: Session, records: Sequence[MemberRecord], source: st
     problems: list[RowProblem] = []
     results: list[ImportedMember] = []
     payers: list[tuple[MemberRecord, str]] = []
-    for record in records:
+    for done, record in enumerate(records):
+        if done and done % PROGRESS_STEP == 0:
+            progress(done, total)
         known = record.number if record.number in existing_numbers else existing_names.get(
             (record.display_name, record.join_date)) if record.number is None else None
         if known is not None:
@@ -80,6 +92,7 @@ def import_members(session: Session, records: Sequence[MemberRecord], source: st
             edit_member(session, number, {"payer_number": record.payer_number})
         except ValidationError as exc:
             problems += [RowProblem(record.line, "payer", p) for p in exc.problems]
+    progress(total, total)
     if problems:
         raise ImportRefused(source, sorted(problems, key=lambda p: p.line))
     return results

@@ -123,13 +123,36 @@ def member_detail(session: Session, number: str, as_of: dt.date | None = None,
     member_class = session.get(MemberClass, member.class_id) if member.class_id else None
     payer = session.get(Member, member.payer_id) if member.payer_id else None
     status = _status(member, as_of or clock.today(), load_settings(session).grace_months, dues)
+    return _detail(member, member_class, payer.number if payer else None, status)
+
+
+def member_details(session: Session, as_of: dt.date | None = None,
+                   dues: Mapping[int, DuesFacts] | None = None) -> list[MemberDetail]:
+    """Everything the register holds about every member, in sort-name order (the export).
+
+    One query for the whole register, where `member_detail` for each member would cost three.
+    """
+    day = as_of or clock.today()
+    grace = load_settings(session).grace_months
+    payer = aliased(Member)
+    query = (select(Member, MemberClass, payer.number)
+             .outerjoin(MemberClass, MemberClass.id == Member.class_id)
+             .outerjoin(payer, payer.id == Member.payer_id)
+             .order_by(Member.sort_name, Member.number))
+    return [_detail(member, member_class, payer_number,
+                    _status(member, day, grace, (dues or {}).get(member.id)))
+            for member, member_class, payer_number in session.execute(query)]
+
+
+def _detail(member: Member, member_class: MemberClass | None, payer_number: str | None,
+            status: Status) -> MemberDetail:
     return MemberDetail(
         member.number, member.display_name, member.sort_name, member.kind,
         member_class.code if member_class else None, bool(member_class and member_class.votes),
         member.join_date, member.leave_date, member.leave_reason, status, member.status_override,
         member.status_override_reason, tuple(line for line in member.address_lines.split("\n") if line),
         member.postal_code, member.city, member.region, member.country, member.email, member.phone,
-        member.language, payer.number if payer else None, member.notes, member.version,
+        member.language, payer_number, member.notes, member.version,
     )
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk import clock
 from coopdesk.changes import note_changes
-from coopdesk.db.models import Member, MemberChange, MemberClass
+from coopdesk.db.models import Charge, Member, MemberChange, MemberClass
 from coopdesk.errors import CoopdeskError, NotFound, ValidationError
 from coopdesk.ids import MemberId
 from coopdesk.members.types import (
@@ -70,6 +70,8 @@ def edit_member(session: Session, number: str, changes: Mapping[str, Any],
     current = member_input(session, row)
     edited = dataclasses.replace(current, **changes)
     problems = member_problems(edited, row.leave_date) + _reference_problems(session, edited, row.id)
+    if edited.join_date != row.join_date:
+        problems += _join_date_problems(session, row)
     if edited.number is not None and edited.number.strip() != row.number and _number_taken(
             session, edited.number.strip(), row.id):
         problems.append(f"number: member number {edited.number.strip()!r} is already taken")
@@ -203,6 +205,20 @@ def _reference_problems(session: Session, member: MemberInput, member_id: int | 
         elif payer == member_id:
             problems.append("payer: a member cannot be their own payer; leave the payer empty")
     return problems
+
+
+def _join_date_problems(session: Session, row: Member) -> list[str]:
+    """A member's dues periods are planned from their join date: once any is charged, moving
+    it would plan them afresh (a rolling plan would charge overlapping periods again, a fixed
+    one skip or prorate periods already charged whole). Refused even where a move would touch
+    no charged period: a rule a treasurer can predict beats a clever one."""
+    first = session.execute(select(func.min(Charge.period_start))
+                            .where(Charge.member_id == row.id)).scalar_one()
+    if first is None:
+        return []
+    return [f"join date: member {row.number} has been charged dues since {first.isoformat()}, "
+            "planned from the join date, so it can no longer change; write off the charges "
+            "made in error instead (and note the real date in the member's notes)"]
 
 
 def _class_id(session: Session, code: str | None) -> int | None:

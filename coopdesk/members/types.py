@@ -101,10 +101,45 @@ def is_known_language(code: str) -> bool:
     return True
 
 
+#: Name particles. Written in lower case ("Ludwig van Beethoven", "Jean de La Fontaine") they
+#: are not part of the surname, and go after the given name, as Dutch, German and French
+#: address books file them; capitalised ("Martin Van Buren", "Ursula K. Le Guin") they are.
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "des", "du", "la", "le", "les", "ter",
+                        "ten", "te", "het", "zu", "zum", "zur", "vom", "da", "das", "do", "dos",
+                        "di", "del", "della", "d'", "d\u2019"})
+_ELIDED = ("d'", "d\u2019")  # joined to the surname: "Charles d'Artagnan"
+
+
 def default_sort_name(display_name: str, kind: str) -> str:
-    """"Okafor, Ada" for a person named "Ada Okafor"; an organisation sorts by its name."""
-    name = " ".join(display_name.split())
-    if kind != MemberKind.PERSON or " " not in name:
-        return name
-    first, last = name.rsplit(" ", 1)
-    return f"{last}, {first}"
+    """The name to file a member under, from the name as written.
+
+    A person: "Surname, given names and particles": "Okafor, Ada", "Beethoven, Ludwig van",
+    "La Fontaine, Jean de", "Van Buren, Martin". The surname is what follows the lower-case
+    particles after the first name or, without them, the last word with any capitalised
+    particles before it. An organisation: its name, without a leading "The".
+    """
+    words = display_name.split()
+    if kind != MemberKind.PERSON:
+        if len(words) > 1 and words[0].casefold() == "the":
+            words = words[1:]
+        return " ".join(words)
+    words = words[:1] + [part for word in words[1:] for part in _split_elided(word)]
+    if len(words) < 2:
+        return " ".join(words)
+    # From the second word: a first name is never a particle ("Van Morrison").
+    start = next((i for i in range(1, len(words)) if words[i] in _PARTICLES), len(words))
+    end = start
+    while end < len(words) and words[end] in _PARTICLES:
+        end += 1
+    if end == len(words):  # no lower-case particle, or nothing after it
+        end = len(words) - 1
+        while end > 1 and words[end - 1].casefold() in _PARTICLES:
+            end -= 1
+    return f"{' '.join(words[end:])}, {' '.join(words[:end])}"
+
+
+def _split_elided(word: str) -> list[str]:
+    for elided in _ELIDED:
+        if word.startswith(elided) and len(word) > len(elided):
+            return [elided, word[len(elided):]]
+    return [word]

@@ -13,6 +13,7 @@ from coopdesk.book import Book
 from coopdesk.check import run_checks
 from coopdesk.dues.payments import record_payment, reverse_payment, write_off_charge
 from coopdesk.dues.plans import add_plan, assign_plan
+from coopdesk.dues.payment_list import list_payments
 from coopdesk.dues.queries import arrears, member_account, open_charges
 from coopdesk.dues.run import preview_dues_run, run_dues
 from coopdesk.errors import ValidationError
@@ -224,3 +225,14 @@ def test_balances_always_equal_charges_less_payments_less_write_offs(
             tb = book.read(ledger.trial_balance)
             assert sum(r.debit.minor_units for r in tb) == sum(r.credit.minor_units for r in tb)
         assert problems(book) == []
+
+
+def test_a_household_members_payment_is_recorded_as_made_by_their_payer(coop: Book) -> None:
+    coop.run(add_member, MemberInput("Bo Okafor", dt.date(2026, 1, 1), number="3", payer_number="1"))
+    coop.run(record_payment, "3", dt.date(2026, 2, 1), usd("1.00"))           # no payer named
+    coop.run(record_payment, "3", dt.date(2026, 2, 2), usd("1.00"), payer_number="2")  # someone else
+    coop.run(record_payment, "1", dt.date(2026, 2, 3), usd("1.00"))           # the payer themself
+    payments = coop.read(list_payments)
+    assert [(p.member_number, p.payer_number) for p in payments] == [("3", "1"), ("3", "2"), ("1", None)]
+    assert [line.memo for line in coop.read(member_account, "3")] == [
+        "Dues of member 3, paid by member 1", "Dues of member 3, paid by member 2"]

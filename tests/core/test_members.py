@@ -10,6 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coopdesk.book import Book
+from coopdesk.dues.payments import write_off_charge
+from coopdesk.dues.plans import add_plan, assign_plan
+from coopdesk.dues.queries import open_charges
+from coopdesk.dues.run import preview_dues_run, run_dues
 from coopdesk.errors import NotFound, ValidationError
 from coopdesk.members.queries import DuesFacts, list_classes, list_members, member_detail, member_history
 from coopdesk.members.service import (
@@ -22,6 +26,7 @@ from coopdesk.members.service import (
 )
 from coopdesk.members.status import StatusFacts, derive_status
 from coopdesk.members.types import MemberInput, Status, default_sort_name
+from coopdesk.money import Money
 
 JOINED = dt.date(2025, 3, 1)
 
@@ -178,7 +183,63 @@ def test_good_standing_is_active_or_in_grace_and_never_after_leaving(
         assert months <= grace and not unpaid and join <= day
 
 
-def test_default_sort_names() -> None:
-    assert default_sort_name("Jean-Paul  de la Fontaine", "person") == "Fontaine, Jean-Paul de la"
-    assert default_sort_name("Cher", "person") == "Cher"
-    assert default_sort_name("Bike Co-op", "organisation") == "Bike Co-op"
+@pytest.mark.parametrize("name, kind, expected", [
+    ("Ada Okafor", "person", "Okafor, Ada"),
+    ("Cher", "person", "Cher"),                                        # one word
+    ("  Lena   Lindqvist ", "person", "Lindqvist, Lena"),              # spacing tidied
+    ("Anne-Marie Dupont-Moretti", "person", "Dupont-Moretti, Anne-Marie"),  # hyphens join
+    ("Mary Ann Smith", "person", "Smith, Mary Ann"),
+    # Lower-case particles go after the given name; the surname proper is what follows them.
+    ("Ludwig van Beethoven", "person", "Beethoven, Ludwig van"),
+    ("Vincent van Gogh", "person", "Gogh, Vincent van"),
+    ("Jan van der Berg", "person", "Berg, Jan van der"),
+    ("Otto von Bismarck", "person", "Bismarck, Otto von"),
+    ("Jean de La Fontaine", "person", "La Fontaine, Jean de"),          # "La" is the surname's
+    ("Jean-Paul  de la Fontaine", "person", "Fontaine, Jean-Paul de la"),
+    ("Charles d'Artagnan", "person", "Artagnan, Charles d'"),
+    ("Miguel de Cervantes Saavedra", "person", "Cervantes Saavedra, Miguel de"),
+    # Capitalised, they are part of the surname; a first name is never a particle.
+    ("Martin Van Buren", "person", "Van Buren, Martin"),
+    ("Ursula K. Le Guin", "person", "Le Guin, Ursula K."),
+    ("Van Morrison", "person", "Morrison, Van"),
+    # An organisation files under its name, less a leading "The".
+    ("Bike Co-op", "organisation", "Bike Co-op"),
+    ("The Green Grocers", "organisation", "Green Grocers"),
+    ("The", "organisation", "The"),
+    ("Theatre-Werkstatt van Gogh", "organisation", "Theatre-Werkstatt van Gogh"),
+])
+def test_default_sort_names(name: str, kind: str, expected: str) -> None:
+    assert default_sort_name(name, kind) == expected
+
+
+def test_a_member_added_without_a_sort_name_is_filed_under_their_surname(book: Book) -> None:
+    for name in ("Ludwig van Beethoven", "Ada Okafor", "Jean de La Fontaine"):
+        book.run(add_member, MemberInput(name, JOINED))
+    assert [r.sort_name for r in book.read(list_members)] == [
+        "Beethoven, Ludwig van", "La Fontaine, Jean de", "Okafor, Ada"]
+
+
+def test_the_join_date_is_fixed_once_dues_are_charged(book: Book) -> None:
+    book.run(add_plan, "Monthly", Money("5.00", "USD"), "monthly", basis="rolling")
+    book.run(add_member, ada(number="1"))
+    book.run(assign_plan, "1", "Monthly", JOINED)
+    book.run(edit_member, "1", {"join_date": dt.date(2025, 3, 15)})  # nothing charged yet: fine
+    book.run(run_dues, 2025, 5)
+    version = book.read(member_detail, "1").version
+    with pytest.raises(ValidationError) as refused:
+        book.run(edit_member, "1", {"join_date": dt.date(2025, 3, 1), "city": "Elsewhere"})
+    assert refused.value.problems == [
+        "join date: member 1 has been charged dues since 2025-03-15, planned from the join date, so "
+        "it can no longer change; write off the charges made in error instead (and note the real "
+        "date in the member's notes)"]
+    detail = book.read(member_detail, "1")
+    assert (detail.join_date, detail.city, detail.version) == (dt.date(2025, 3, 15), "Riverside", version)
+    # A form saved with the join date as it was changes the other fields.
+    book.run(edit_member, "1", {"join_date": dt.date(2025, 3, 15), "city": "Elsewhere"})
+    assert book.read(member_detail, "1").city == "Elsewhere"
+    # Writing every charge off does not free it: the charges are still there, planned from it.
+    for charge in book.read(open_charges, "1"):
+        book.run(write_off_charge, charge.charge_id, "Joined later than recorded")
+    with pytest.raises(ValidationError, match="join date: member 1 has been charged"):
+        book.run(edit_member, "1", {"join_date": dt.date(2025, 4, 1)})
+    assert book.read(preview_dues_run, 2025, 5) == []

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from tests.core.test_cli import run
 
@@ -55,3 +59,50 @@ def test_classes(members_book: tuple[str, str], capsys: pytest.CaptureFixture[st
     assert run(capsys, *members_book, "classes", "add", "Youth", "Youth member")[0] == 0
     code, out, _ = run(capsys, *members_book, "classes", "list", "--format", "json")
     assert json.loads(out)[-1] == {"code": "youth", "name": "Youth member", "votes": False}
+
+
+def _export(capsys: pytest.CaptureFixture[str], book: tuple[str, str], path: Path) -> list[dict[str, str]]:
+    assert run(capsys, *book, "members", "export", str(path))[0] == 0
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def test_export_holds_what_show_says_of_each_member(members_book: tuple[str, str], tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    book = members_book
+    for argv in (("members", "add", "Acme Bakery", "--joined", "2025-05-01", "--kind", "organisation",
+                  "--language", "fr", "--notes", "Pays by invoice"),
+                 ("members", "add", "Bo Lind", "--joined", "2025-06-01", "--class", "consumer"),
+                 ("members", "leave", "4", "--date", "2025-12-31"),
+                 ("plans", "add", "Monthly", "--amount", "5", "--frequency", "monthly"),
+                 ("plans", "assign", "2", "Monthly", "--from", "2025-04-01"),
+                 ("dues", "run", "--through", "2025-06")):
+        assert run(capsys, *book, *argv)[0] == 0, argv
+    rows = _export(capsys, book, tmp_path / "register.csv")
+    assert [r["number"] for r in rows] == ["3", "4", "1", "2"]  # in sort-name order
+    for row in rows:
+        out = io.StringIO(run(capsys, *book, "members", "show", row["number"], "--format", "csv")[1])
+        assert [row] == list(csv.DictReader(out))
+    assert {r["number"]: r["status"] for r in rows}["2"] == "pending"  # first dues unpaid
+
+
+def test_export_reads_the_register_in_the_same_few_queries_however_many_members(
+        members_book: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    statements: list[str] = []
+
+    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    def queries_to_export() -> int:
+        statements.clear()
+        event.listen(Engine, "before_cursor_execute", count)
+        try:
+            _export(capsys, members_book, tmp_path / "register.csv")
+        finally:
+            event.remove(Engine, "before_cursor_execute", count)
+        return len(statements)
+
+    two = queries_to_export()
+    for n in range(10):
+        assert run(capsys, *members_book, "members", "add", f"Member {n}", "--joined", "2025-01-01",
+                   "--class", "worker", "--payer", "1")[0] == 0
+    assert queries_to_export() == two
