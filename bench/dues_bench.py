@@ -31,9 +31,7 @@ import datetime as dt
 import gc
 import importlib
 import json
-import platform
 import random
-import resource
 import sqlite3
 import statistics
 import sys
@@ -43,7 +41,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-import sqlalchemy
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
@@ -63,13 +60,12 @@ from coopdesk.ledger.service import post_entries
 from coopdesk.ledger.types import EntryDraft, EntryKind, PostingDraft
 from coopdesk.members.service import record_leaving
 from coopdesk.money import Money
+from timing import (  # bench/timing.py, beside this script
+    QUERY_RUNS, Results, best_of, interleaved_best, peak_rss_mib, versions, versions_text)
 
 SEED = 20261127
 CURRENCY = "USD"
 FIRST_MONTH = dt.date(2016, 1, 1)
-QUERY_RUNS = 5
-MIN_SECONDS = 1.0
-MAX_RUNS = 30
 
 RUN_SECONDS_TARGET = 0.5
 RUN_TARGET = 3.0
@@ -498,37 +494,7 @@ def same_arrears(ours: list[ArrearsRow], raw: list[tuple[Any, ...]]) -> bool:
              r.oldest_since, r.status) for r in ours] == raw
 
 
-def interleaved_best(ours_fn: Callable[[], object], raw_fn: Callable[[], object], runs: int,
-                     ) -> tuple[dict[str, float], dict[str, float]]:
-    """Best and median seconds of each side, run alternately so neither gets a warmer cache;
-    at least `runs` runs each and, for quick queries, until each side has run about a second."""
-    times: dict[str, list[float]] = {"ours": [], "raw": []}
-    spent = 0.0
-    while len(times["ours"]) < runs or (spent < MIN_SECONDS and len(times["ours"]) < MAX_RUNS):
-        for side, fn in (("raw", raw_fn), ("ours", ours_fn)):
-            start = time.perf_counter()
-            fn()
-            elapsed = time.perf_counter() - start
-            times[side].append(elapsed)
-            spent += elapsed / 2
-    return ({side: min(t) for side, t in times.items()},
-            {side: statistics.median(t) for side, t in times.items()})
-
-
-def best_of(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 # -- the run ---------------------------------------------------------------------------------
-
-def peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
 
 def fresh_book(path: Path) -> Book:
     for leftover in (path, path.with_name(path.name + ".lock")):
@@ -592,20 +558,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     counts = book_counts(source)
     print("  the book: " + ", ".join(f"{n:,} {t}" for t, n in counts.items()), flush=True)
 
-    results: list[dict[str, Any]] = []
-    extras: list[dict[str, Any]] = []
-
-    def record(task: str, ours_s: float, raw_s: float, target: float | None, note: str,
-               median_ratio: float | None = None, seconds_target: float | None = None) -> None:
-        ratio = ours_s / raw_s
-        passed = (target is None or ratio <= target) and (seconds_target is None or ours_s <= seconds_target)
-        (results if target is not None else extras).append({
-            "task": task, "ours_s": ours_s, "raw_s": raw_s, "ratio": ratio,
-            "median_ratio": median_ratio, "target": target, "seconds_target": seconds_target,
-            "pass": passed, "note": note})
-        print(f"  {task:<36} ours {ours_s:8.3f} s  raw {raw_s:8.3f} s  ratio {ratio:5.2f}"
-              f"  {'(target ' + format(target, '.1f') + 'x)' if target else '(no target)'} {note}",
-              flush=True)
+    results = Results(width=36)
 
     # (a) the month's dues run, on fresh copies of the history each time: ours posts it, raw
     # inserts the rows ours wrote. The first time ours goes first (raw needs its rows), then
@@ -637,12 +590,12 @@ def main(argv: Sequence[str] | None = None) -> int:
               flush=True)
     assert written is not None
     applications = len(written.entries) - len(written.charges)
-    record(f"dues run {timed_month:%Y-%m}", min(runs["ours"]), min(runs["raw"]), RUN_TARGET,
-           f"{run_result.charges:,} charges, {applications:,} applications,"
-           f" {len(written.postings):,} postings; best of {args.run_repeats}"
-           f" (target also < {RUN_SECONDS_TARGET} s)",
-           median_ratio=statistics.median(runs["ours"]) / statistics.median(runs["raw"]),
-           seconds_target=RUN_SECONDS_TARGET)
+    results.record(f"dues run {timed_month:%Y-%m}", min(runs["ours"]), min(runs["raw"]), RUN_TARGET,
+                   f"{run_result.charges:,} charges, {applications:,} applications,"
+                   f" {len(written.postings):,} postings; best of {args.run_repeats}"
+                   f" (target also < {RUN_SECONDS_TARGET} s)",
+                   median_ratio=statistics.median(runs["ours"]) / statistics.median(runs["raw"]),
+                   seconds_target=RUN_SECONDS_TARGET)
     gc.collect()
 
     ours = Book.open(ours_path, read_only=True)
@@ -667,9 +620,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             timed = {how: interleaved_best(ours_fn, raw_fn, args.runs) for how, raw_fn in raw_fns.items()}
             strictest = min(timed, key=lambda how: timed[how][0]["raw"])
             for how, (best, median) in timed.items():
-                record(f"arrears, raw as {how}", best["ours"], best["raw"],
-                       ARREARS_TARGET if how == strictest else None, note,
-                       median_ratio=median["ours"] / median["raw"])
+                results.record(f"arrears, raw as {how}", best["ours"], best["raw"],
+                               ARREARS_TARGET if how == strictest else None, note,
+                               median_ratio=median["ours"] / median["raw"])
         finally:
             conn.close()
 
@@ -681,9 +634,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             year = timed_month.year - 1
             seconds = best_of(lambda: ours.read(summary.dues_summary, year), args.runs)
-            extras.append({"task": f"collection summary {year}", "ours_s": seconds})
-            print(f"  {'collection summary ' + str(year):<36} ours {seconds:8.3f} s  (no target)",
-                  flush=True)
+            results.record(f"collection summary {year}", seconds)
     finally:
         ours.close()
         if not args.keep_books:
@@ -693,29 +644,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     total = time.perf_counter() - started
     rss = peak_rss_mib()
     print()
-    print(f"{'task':<36} {'ours (s)':>9} {'raw (s)':>9} {'ratio':>6} {'median':>7} {'target':>7}  result")
-    for r in results + extras:
-        median_text = f"{r['median_ratio']:7.2f}" if r.get("median_ratio") is not None else f"{'-':>7}"
-        raw_text = f"{r['raw_s']:9.3f}" if "raw_s" in r else f"{'-':>9}"
-        ratio_text = f"{r['ratio']:6.2f}" if "ratio" in r else f"{'-':>6}"
-        target_text = f"{r['target']:6.1f}x" if r.get("target") else f"{'-':>7}"
-        result_text = "(no target)" if not r.get("target") else "pass" if r["pass"] else (
-            f"FAIL (over {r['seconds_target']} s)" if r["ratio"] <= r["target"] else "FAIL")
-        print(f"{r['task']:<36} {r['ours_s']:9.3f} {raw_text} {ratio_text} {median_text}"
-              f" {target_text}  {result_text}")
+    results.print_table()
     print(f"peak RSS {rss:.0f} MiB; whole run {total:.0f} s (building {build_seconds:.0f} s);"
-          f" queries: best of at least {args.runs} interleaved runs;"
-          f" Python {platform.python_version()}, SQLite {sqlite3.sqlite_version},"
-          f" SQLAlchemy {sqlalchemy.__version__}")
+          f" queries: best of at least {args.runs} interleaved runs; {versions_text()}")
     (args.out / "results.json").write_text(json.dumps({
         "members": args.members, "years": args.years, "runs": args.runs, "book": counts,
         "peak_rss_mib": round(rss), "seconds": round(total, 1),
         "build_seconds": round(build_seconds, 1),
         "history_runs_s": None if history is None else [round(s, 4) for s in history.run_seconds],
-        "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
-        "sqlalchemy": sqlalchemy.__version__, "results": results, "extras": extras,
+        **versions(), "results": [r.as_json() for r in results.targeted],
+        "extras": [r.as_json() for r in results.extras],
     }, indent=2) + "\n")
-    return 0 if all(r["pass"] for r in results) else 1
+    return 0 if results.passed else 1
 
 
 if __name__ == "__main__":

@@ -24,11 +24,8 @@ import argparse
 import datetime as dt
 import gc
 import json
-import platform
 import random
-import resource
 import sqlite3
-import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -36,7 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
@@ -49,6 +45,8 @@ from coopdesk.ledger.chain import GENESIS, entry_hash
 from coopdesk.ledger.service import post_entries
 from coopdesk.ledger.types import EntryDraft, EntryKind, PostingDraft
 from coopdesk.money import Money
+from timing import (  # bench/timing.py, beside this script
+    QUERY_RUNS, Results, interleaved_best, peak_rss_mib, versions, versions_text)
 
 SEED = 20261126
 CURRENCY = "USD"
@@ -56,9 +54,6 @@ FIXED_NOW = dt.datetime(2026, 1, 15, 9, 30, tzinfo=dt.timezone.utc)
 FIRST_DAY = dt.date(2016, 1, 1)
 YEARS = 10
 REGISTER_ACCOUNT = "1100"  # dues receivable: every charge, payment and write-off of every member
-QUERY_RUNS = 5
-MIN_SECONDS = 1.0
-MAX_RUNS = 30
 
 POSTING_TARGET = 2.0
 QUERY_TARGET = 1.5
@@ -256,26 +251,6 @@ def raw_register_rows(conn: sqlite3.Connection) -> list[queries.RegisterRow]:
     return rows
 
 
-def interleaved_best(ours_fn: Callable[[], object], raw_fn: Callable[[], object], runs: int,
-                     ) -> tuple[dict[str, float], dict[str, float]]:
-    """Best and median seconds of each side, run alternately so neither gets a warmer cache.
-
-    At least `runs` runs each and, for quick queries, more: until each side has run for about
-    a second (at most MAX_RUNS), since the best of a few 50 ms runs is at the mercy of noise.
-    """
-    times: dict[str, list[float]] = {"ours": [], "raw": []}
-    spent = 0.0
-    while len(times["ours"]) < runs or (spent < MIN_SECONDS and len(times["ours"]) < MAX_RUNS):
-        for side, fn in (("raw", raw_fn), ("ours", ours_fn)):
-            start = time.perf_counter()
-            fn()
-            elapsed = time.perf_counter() - start
-            times[side].append(elapsed)
-            spent += elapsed / 2
-    return ({side: min(t) for side, t in times.items()},
-            {side: statistics.median(t) for side, t in times.items()})
-
-
 # -- agreement checks (outside the timings) --------------------------------------------------
 
 def same_trial_balance(ours: list[queries.TrialBalanceRow], raw: list[tuple[Any, ...]]) -> bool:
@@ -293,10 +268,6 @@ def same_register(ours: list[queries.RegisterRow], raw: list[tuple[Any, ...]]) -
 
 
 # -- the run ---------------------------------------------------------------------------------
-
-def peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
 
 def fresh_book(path: Path) -> Book:
     for leftover in (path, path.with_name(path.name + ".lock")):
@@ -343,21 +314,12 @@ def main(argv: Sequence[str] | None = None) -> int:
               flush=True)
         gc.collect()
 
-        results: list[dict[str, Any]] = []
-
-        def record(task: str, ours_s: float, raw_s: float, target: float, note: str,
-                   median_ratio: float | None = None) -> None:
-            ratio = ours_s / raw_s
-            results.append({"task": task, "ours_s": ours_s, "raw_s": raw_s, "ratio": ratio,
-                            "median_ratio": median_ratio, "target": target,
-                            "pass": ratio <= target, "note": note})
-            print(f"  {task:<32} ours {ours_s:8.3f} s  raw {raw_s:8.3f} s  ratio {ratio:5.2f}"
-                  f"  (target {target:.1f}x) {note}", flush=True)
+        results = Results(width=32)
 
         raw_post = post_raw(raw_path, rows)
         ours_post = post_ours(ours, rows.drafts, args.batch)
         batch_note = "one call" if args.batch <= 0 else f"batches of {args.batch:,}"
-        record(f"post {args.entries:,} entries", ours_post, raw_post, POSTING_TARGET, batch_note)
+        results.record(f"post {args.entries:,} entries", ours_post, raw_post, POSTING_TARGET, batch_note)
 
         with Book.open(raw_path, read_only=True) as check:
             raw_head = chain_head(check)
@@ -382,8 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 note = f"{len(raw_result):,} rows"
                 del ours_result, raw_result
                 best, median = interleaved_best(ours_fn, raw_fn, args.runs)
-                record(task, best["ours"], best["raw"], QUERY_TARGET, note,
-                       median_ratio=median["ours"] / median["raw"])
+                results.record(task, best["ours"], best["raw"], QUERY_TARGET, note,
+                               median_ratio=median["ours"] / median["raw"])
             # Not a target: the register's rows are built on access (Register is a lazy sequence),
             # so here every row is built on both sides: ours walking the whole register, raw SQL
             # building the same RegisterRow/Money rows.
@@ -404,25 +366,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     total = time.perf_counter() - started
     rss = peak_rss_mib()
     print()
-    print(f"{'task':<32} {'ours (s)':>9} {'raw (s)':>9} {'ratio':>6} {'median':>7} {'target':>7}  result")
-    for r in results:
-        median_text = f"{r['median_ratio']:7.2f}" if r["median_ratio"] is not None else f"{'-':>7}"
-        print(f"{r['task']:<32} {r['ours_s']:9.3f} {r['raw_s']:9.3f} {r['ratio']:6.2f} {median_text}"
-              f" {r['target']:6.1f}x  {'pass' if r['pass'] else 'FAIL'}")
+    results.print_table()
     print(f"\n(not a target) {floor['task']}: ours {floor['ours_s']:.3f} s, raw {floor['raw_s']:.3f} s,"
           f" ratio {floor['ratio']:.2f}")
     print(f"peak RSS {rss:.0f} MiB (after building the rows {rss_after_build:.0f} MiB);"
           f" whole run {total:.0f} s; queries: best of at least {args.runs} interleaved runs;"
-          f" Python {platform.python_version()}, SQLite {sqlite3.sqlite_version},"
-          f" SQLAlchemy {sqlalchemy.__version__}")
+          f" {versions_text()}")
     (args.out / "results.json").write_text(json.dumps({
         "entries": args.entries, "members": args.members, "batch": args.batch, "runs": args.runs,
         "peak_rss_mib": round(rss), "rss_after_build_mib": round(rss_after_build),
-        "seconds": round(total, 1), "python": platform.python_version(),
-        "sqlite": sqlite3.sqlite_version, "sqlalchemy": sqlalchemy.__version__,
-        "results": results, "register_floor": floor,
+        "seconds": round(total, 1), **versions(),
+        "results": [r.as_json() for r in results.all], "register_floor": floor,
     }, indent=2) + "\n")
-    return 0 if all(r["pass"] for r in results) else 1
+    return 0 if results.passed else 1
 
 
 if __name__ == "__main__":

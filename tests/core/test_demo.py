@@ -68,6 +68,8 @@ def test_households_pay_for_their_members(demo: tuple[Book, DemoSummary]) -> Non
     book, summary = demo
     paid_for = {row.number: row.payer_number for row in members_of(book) if row.payer_number}
     assert 3 <= len(paid_for) == summary.households <= 5
+    assert not set(paid_for.values()) & set(paid_for)  # each household has one payer...
+    assert len(set(paid_for.values())) == len(paid_for)  # ...who pays for one other member
     payments = book.read(list_payments)
     assert {p.member_number for p in payments if p.payer_number} == set(paid_for)
     assert all(p.payer_number == paid_for[p.member_number] for p in payments if p.payer_number)
@@ -78,6 +80,7 @@ def test_some_members_hold_prepayment_credit(demo: tuple[Book, DemoSummary]) -> 
     balances = {row.number: book.read(member_account, row.number, TODAY)[-1].balance
                 for row in members_of(book) if book.read(member_account, row.number, TODAY)}
     assert sum(1 for balance in balances.values() if balance.is_negative) >= 2
+    assert {row.code: row.credit for row in book.read(trial_balance, TODAY)}["2000"].is_positive
 
 
 def test_some_members_are_in_arrears_and_one_has_lapsed(demo: tuple[Book, DemoSummary]) -> None:
@@ -147,7 +150,7 @@ def test_the_same_seed_and_day_give_the_same_coop(tmp_path: Path) -> None:
     for name, seed in (("a", 3), ("b", 3), ("c", 4)):
         build_demo(tmp_path / f"{name}.coopdesk", members=20, years=1, seed=seed, today=TODAY)
         with Book.open(tmp_path / f"{name}.coopdesk", read_only=True) as book:
-            books[name] = (book.read(trial_balance, TODAY), members_of(book))
+            books[name] = (book.read(trial_balance, TODAY), members_of(book), book.read(list_payments))
     assert books["a"] == books["b"]
     assert books["a"][1] != books["c"][1]
 
@@ -186,7 +189,7 @@ def test_a_build_that_fails_midway_leaves_nothing_behind(tmp_path: Path, monkeyp
     def failing_run(session: Session, year: int, month: int) -> None:
         raise CoopdeskError("the disk is full; nothing was changed")
 
-    monkeypatch.setattr("coopdesk.demo.run_dues", failing_run)
+    monkeypatch.setattr("coopdesk.demo.simulation.run_dues", failing_run)
     with pytest.raises(CoopdeskError, match="disk is full"):
         build_demo(tmp_path / "demo.coopdesk", members=10, years=1, today=TODAY)
     assert list(tmp_path.iterdir()) == []
