@@ -1,12 +1,11 @@
 """Regenerate the screenshots in this folder: `python docs/screenshots/take_screenshots.py`.
 
-Runs headless (offscreen Qt) on a throwaway book with a few entries, so the pictures never show
-anyone's real data.
+Runs headless (offscreen Qt) on a fresh demo co-op in a temporary folder, so the pictures never
+show anyone's real data: the welcome page, then each screen of the sidebar.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import tempfile
@@ -14,48 +13,46 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from coopdesk.book import Book  # noqa: E402
-from coopdesk.ledger.specs import EntrySpec, PostingSpec, post_specs  # noqa: E402
-from coopdesk.money import Money  # noqa: E402
+from coopdesk.demo import build_demo  # noqa: E402
 from coopdesk_ui.main_window import MainWindow  # noqa: E402
+from coopdesk_ui.recent_books import RecentBooks  # noqa: E402
+from coopdesk_ui.targets import MemberTarget  # noqa: E402
 
 HERE = Path(__file__).parent
-SIZE = (1000, 640)
+SIZE = (1180, 720)
+#: A member of the default demo with a few years of history to show in the detail pane.
+SHOWN_MEMBER = "7"
 
 
-def entry(date: dt.date, debit: str, credit: str, amount: str, memo: str) -> EntrySpec:
-    money = Money(amount, "USD")
-    return EntrySpec(date, (PostingSpec(debit, money), PostingSpec(credit, -money)), memo=memo)
-
-
-def sample_entries(today: dt.date) -> list[EntrySpec]:
-    start = today.replace(day=1) - dt.timedelta(days=60)
-    return [
-        entry(start, "1010", "3900", "2450.00", "Opening bank balance"),
-        entry(start, "1000", "3900", "150.00", "Opening cash float"),
-        entry(start + dt.timedelta(days=5), "1000", "4000", "312.00", "Dues collected at meeting"),
-        entry(start + dt.timedelta(days=12), "1000", "4100", "85.50", "Bake sale"),
-        entry(start + dt.timedelta(days=20), "5000", "1010", "140.25", "Printer and paper"),
-        entry(start + dt.timedelta(days=31), "5900", "1010", "3.50", "Bank charges"),
-        entry(start + dt.timedelta(days=40), "1010", "1000", "400.00", "Cash deposited"),
-    ]
+def save(app: QApplication, widget: QWidget, name: str) -> None:
+    app.processEvents()
+    widget.grab().save(str(HERE / f"{name}.png"))
+    print(f"wrote {HERE / name}.png")
 
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("coopdesk")
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "riverside.coopdesk"
-        with Book.create(path, name="Riverside Food Co-op", currency="USD", locale="en_US") as book:
-            book.run(post_specs, sample_entries(dt.date.today()))
-        window = MainWindow()
-        window.show_book(Book.open(path))
+        settings = QSettings(str(Path(folder) / "qt.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(recent=RecentBooks(settings))
         window.resize(*SIZE)
         window.show()
-        app.processEvents()
-        window.grab().save(str(HERE / "main-window.png"))
+        save(app, window, "welcome")
+
+        path = Path(folder) / "demo.coopdesk"
+        build_demo(path)
+        window.show_book(Book.open(path))
+        save(app, window, "dashboard")
+        window.show_screen("members", MemberTarget(SHOWN_MEMBER))
+        save(app, window, "members")
+        for key in ("dues", "payments", "ledger"):
+            window.show_screen(key)
+            save(app, window, key)
         window.close()
     return 0
 
