@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from coopdesk import clock
+from coopdesk import clock, known_books
 from coopdesk.backup import write_backup
 from coopdesk.changes import ChangeSet, collect_changes
 from coopdesk.db import migrate
@@ -47,6 +47,9 @@ class Book:
         self.notices = notices
         self._engine = engine
         self._lock = lock
+        #: The file as this book's own last write left it: a close records the book as known
+        #: (its next opening skips quick_check) only if no other program changed it since.
+        self._last_written = None if read_only else known_books.file_state(path)
         self._write_sessions = sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             engine.execution_options(**{READ_ONLY_TXN: True}), expire_on_commit=False
@@ -70,6 +73,9 @@ class Book:
         A book written by an older coopdesk is upgraded first (after a verified backup), even
         when it is opened for reading, as long as its storage is writable and no one else has it
         open: a successor opening last year's book should find it just works.
+
+        The file's structure is checked (quick_check) unless coopdesk on this computer closed
+        the book cleanly and it is unchanged since (`known_books`); its schema always is.
         """
         path = Path(path)
         read_header(path)  # refuses foreign, empty and folder paths before SQLite sees them
@@ -110,11 +116,18 @@ class Book:
             raise
 
     def close(self) -> None:
-        """Release the engine's connections and the writer's lock."""
+        """Release the engine's connections and the writer's lock.
+
+        A writer records the book as closed cleanly (`known_books`) between the two: with no
+        connection left and the lock still held, no other coopdesk can write in between.
+        """
         self._engine.dispose()
         if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+            try:
+                known_books.remember(self.path, self._last_written)
+            finally:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> Book:
         return self
@@ -138,6 +151,8 @@ class Book:
         except IntegrityError as exc:
             # Services validate first; this is the database's own rule (a trigger) speaking.
             raise CoopdeskError(f"refused by the book: {exc.orig}; nothing was changed") from exc
+        finally:
+            self._note_own_write()
         if changes.settings:
             self.settings = self.read(load_settings)
         return changes
@@ -158,6 +173,7 @@ class Book:
             finally:
                 session.rollback()
                 session.info.pop("coopdesk_changes", None)
+                self._note_own_write()  # a rolled-back transaction may still have touched the file
 
     def read(self, query: Callable[Concatenate[Session, P], T], /, *args: P.args,
              **kwargs: P.kwargs) -> T:
@@ -168,6 +184,9 @@ class Book:
     def session(self) -> Session:
         """A read session for a long job (statements for every member) in a worker thread."""
         return self._read_sessions()
+
+    def _note_own_write(self) -> None:
+        self._last_written = known_books.file_state(self.path)
 
 
 def create_book_file(path: Path, *, name: str, currency: str, locale: str,
@@ -206,12 +225,22 @@ def create_book_file(path: Path, *, name: str, currency: str, locale: str,
 
 
 def _verify(path: Path, engine: Engine) -> str:
-    """The book's schema revision, after checking its structure and schema; else BookError."""
+    """The book's schema revision, after checking its structure and schema; else BookError.
+
+    The structure (quick_check, which reads every page) is not checked again when coopdesk on
+    this computer closed the book cleanly and its file is unchanged since (`known_books`). The
+    fingerprint is read before SQLite first opens the file (and would play a hot journal back);
+    once the read transaction holds SQLite's shared lock, so that no SQLite writer can change
+    the file under the reads that follow, `stat` confirms nothing changed in between.
+    """
+    known = known_books.known(path)
     try:
         with engine.execution_options(**{READ_ONLY_TXN: True}).connect() as conn:
-            problems = quick_check_problems(conn)
-            if problems:
-                raise BookError(f"{path}: the book is damaged ({problems[0]})")
+            conn.exec_driver_sql("PRAGMA schema_version").scalar()  # takes the shared lock
+            if known is None or known_books.file_state(path) != known.state:
+                problems = quick_check_problems(conn)
+                if problems:
+                    raise BookError(f"{path}: the book is damaged ({problems[0]})")
             revision = migrate.current_revision(conn)
             if revision is None:
                 raise BookError(f"{path}: not a coopdesk book (it has no schema version)")

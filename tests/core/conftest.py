@@ -6,7 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from coopdesk import paths
 from coopdesk.book import Book
+
+
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path_factory: pytest.TempPathFactory,
+                        monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's data folder (known books, backups, the demo) is never the real one."""
+    data = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setattr(paths, "data_folder", lambda: data)
+    return data
 
 
 @pytest.fixture

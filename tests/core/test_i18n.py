@@ -28,7 +28,9 @@ def test_underscore_follows_the_language_chosen_later(monkeypatch: pytest.Monkey
         def gettext(self, message: str) -> str:
             return message.upper()
 
-    monkeypatch.setattr(i18n, "translations", lambda language: Shouting())
+    shouting = Shouting()
+    monkeypatch.setattr(i18n, "_current", i18n._current)  # put back after the test
+    monkeypatch.setattr(i18n, "translations", lambda language: shouting)
     from coopdesk.i18n import _  # imported once, as modules do
 
     assert _("Members") == "Members"
