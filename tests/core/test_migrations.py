@@ -157,3 +157,10 @@ def test_application_id_marks_every_revision(old_book: Path) -> None:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     finally:
         conn.close()
+
+
+def test_the_quick_reading_of_revisions_agrees_with_alembic() -> None:
+    """Opening a book reads revisions without Alembic; Alembic must see the same chain."""
+    alembic_order = [rev.revision for rev in reversed(list(migrate.script_directory().walk_revisions()))]
+    assert migrate.revision_order() == alembic_order
+    assert migrate.head_revision() == migrate.script_directory().get_current_head()

@@ -69,6 +69,7 @@ def test_an_unbalanced_trial_balance_is_flagged(
     host = BookHost()
     screen = TrialBalanceScreen(host)
     qtbot.addWidget(screen)
+    screen.show()  # it queries only while on view
     host.replace(Book.open(make_book(entries=())))
     try:
         assert screen.totals.text(Column.NAME).startswith("Out of balance by $1.00")

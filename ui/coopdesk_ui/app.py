@@ -26,10 +26,10 @@ def run_app(book_path: Path | None) -> int:
     previous_hook, sys.excepthook = sys.excepthook, _report_bug
     window = MainWindow()
     window.resize(*WINDOW_SIZE)
+    window.show()  # first, so screens hidden behind the dashboard wait to be looked at
     book = open_startup_book(Path(book_path) if book_path is not None else None)
     if book is not None:
         window.show_book(book)
-    window.show()
     try:
         return app.exec()
     finally:

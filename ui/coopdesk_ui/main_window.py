@@ -7,6 +7,7 @@ the `AppContext` the screens share. With no book open it shows the welcome page 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -37,12 +38,10 @@ from coopdesk_ui.dialogs import APP_TITLE, Dialogs
 from coopdesk_ui.opening import open_book, open_demo_book
 from coopdesk_ui.recent_books import RecentBooks
 from coopdesk_ui.screens.base import Screen
-from coopdesk_ui.screens.dashboard import DashboardScreen
-from coopdesk_ui.screens.dues import DuesScreen
-from coopdesk_ui.screens.ledger import LedgerScreen
-from coopdesk_ui.screens.members import MembersScreen
-from coopdesk_ui.screens.payments import PaymentsScreen
-from coopdesk_ui.screens.trial_balance import TrialBalanceScreen
+from coopdesk_ui.screens.registry import ScreenRegistry
+
+if TYPE_CHECKING:
+    from coopdesk_ui.screens.trial_balance import TrialBalanceScreen
 from coopdesk_ui.settings_dialog import edit_settings
 from coopdesk_ui.welcome import WelcomePage
 from coopdesk_ui.widgets.notice_banner import NoticeBanner
@@ -66,14 +65,9 @@ class MainWindow(QMainWindow):
         self.recent = recent if recent is not None else RecentBooks()
         self.banner = NoticeBanner()
         self.welcome = WelcomePage()
-        made: list[Screen] = [DashboardScreen(self.context), MembersScreen(self.context),
-                              DuesScreen(self.context), PaymentsScreen(self.context),
-                              LedgerScreen(self.context)]
-        self.screens: dict[str, Screen] = {screen.key: screen for screen in made}
-        self.sidebar = self._make_sidebar()
         self.screen_stack = QStackedWidget()
-        for screen in self.screens.values():
-            self.screen_stack.addWidget(screen)
+        self.screens = ScreenRegistry(self.context, self.screen_stack)
+        self.sidebar = self._make_sidebar()
 
         workspace = QWidget()
         row = QHBoxLayout(workspace)
@@ -117,6 +111,8 @@ class MainWindow(QMainWindow):
     @property
     def trial_balance(self) -> TrialBalanceScreen:
         """The ledger's trial balance (kept for the tests and the screenshots)."""
+        from coopdesk_ui.screens.ledger import LedgerScreen
+
         ledger = self.screens["ledger"]
         assert isinstance(ledger, LedgerScreen)
         return ledger.trial_balance
@@ -132,6 +128,7 @@ class MainWindow(QMainWindow):
         """Show the screen named `key`, focused on `target` if given."""
         screen = self.screens[key]
         self.sidebar.setCurrentRow(list(self.screens).index(key))
+        self.screen_stack.setCurrentWidget(screen)
         if target is not None:
             screen.show_target(target)
 
@@ -189,7 +186,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Query everything on view again (View > Refresh)."""
-        for screen in self.screens.values():
+        for screen in self.screens.created():
             screen.refresh()
 
     # -- menus and toolbar --------------------------------------------------------------
@@ -217,9 +214,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.refresh_action = make_action(self, _("&Refresh"), self.refresh, shortcut=std.Refresh)
         self.screen_actions = [
-            make_action(self, screen.title, lambda _c=False, k=key: self.show_screen(k),
+            make_action(self, self.screens.title(key), lambda _c=False, k=key: self.show_screen(k),
                         shortcut=QKeySequence(f"Ctrl+{n}"))
-            for n, (key, screen) in enumerate(self.screens.items(), start=1)
+            for n, key in enumerate(self.screens, start=1)
         ]
 
     def _make_menus(self) -> None:
@@ -265,15 +262,14 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         sidebar.setFont(font)
         sidebar.setSpacing(2)
-        for screen in self.screens.values():
-            QListWidgetItem(screen.title, sidebar)
+        for key in self.screens:
+            QListWidgetItem(self.screens.title(key), sidebar)
         sidebar.currentRowChanged.connect(self._on_sidebar_row)
         return sidebar
 
     def _on_sidebar_row(self, row: int) -> None:
         if row >= 0:
-            screen = list(self.screens.values())[row]
-            self.screen_stack.setCurrentWidget(screen)
+            self.screen_stack.setCurrentWidget(self.screens[list(self.screens)[row]])
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -27,7 +27,7 @@ class Screen(QWidget):
         self._stale = True
         host = context.host
         host.opened.connect(self._book_switched)
-        host.closed.connect(self._book_switched)
+        host.closed.connect(self._book_closed)
         host.changed.connect(self._book_changed)
 
     @property
@@ -68,6 +68,12 @@ class Screen(QWidget):
 
     def _book_switched(self) -> None:
         self.refresh()
+
+    def _book_closed(self) -> None:
+        """Forget the closed book's data at once, shown or not (it is cheap, and a closed book's
+        members should not linger in hidden widgets)."""
+        self._stale = False
+        self.clear()
 
     def _book_changed(self, changes: ChangeSet) -> None:
         if changes.settings or self.is_affected(changes):

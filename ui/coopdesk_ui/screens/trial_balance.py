@@ -83,7 +83,7 @@ class TrialBalanceScreen(QWidget):
 
         self.as_of_edit.dateChanged.connect(self.refresh)
         host.opened.connect(self._on_opened)
-        host.closed.connect(self._follow)
+        host.closed.connect(self.refresh)  # clearing is cheap: never keep a closed book on view
         host.changed.connect(self._on_changed)
         if host.book is not None:
             self._on_opened()
@@ -133,8 +133,8 @@ class TrialBalanceScreen(QWidget):
                 self.table.setColumnWidth(column, widest)
 
     def _follow(self) -> None:
-        """Query now if the table may be looked at; otherwise when it is next shown."""
-        if self.isVisible() or not self.window().isVisible():
+        """Query now if the table is on view; otherwise when it is next shown."""
+        if self.isVisible():
             self.refresh()
         else:
             self._stale = True
