@@ -312,7 +312,7 @@ class _RowReader:
         if written:
             if kind == "person" and sort is None and (flipped := _first_last(written)):
                 return flipped, written
-            return written, sort or written
+            return written, sort or ""  # empty: the register works out the usual sort name
         field = next(f for f in ("display_name", "last_name", "first_name") if f in self._columns)
         self.problem(field, "a name is required")
         return None

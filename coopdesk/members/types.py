@@ -123,6 +123,10 @@ def default_sort_name(display_name: str, kind: str) -> str:
         if len(words) > 1 and words[0].casefold() == "the":
             words = words[1:]
         return " ".join(words)
+    if "," in display_name:
+        # Already "Surname, Given", or with a suffix ("Martin King, Jr."): filed as written,
+        # since guessing could only make it worse.
+        return " ".join(words)
     words = words[:1] + [part for word in words[1:] for part in _split_elided(word)]
     if len(words) < 2:
         return " ".join(words)

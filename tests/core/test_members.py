@@ -201,6 +201,8 @@ def test_good_standing_is_active_or_in_grace_and_never_after_leaving(
     # Capitalised, they are part of the surname; a first name is never a particle.
     ("Martin Van Buren", "person", "Van Buren, Martin"),
     ("Ursula K. Le Guin", "person", "Le Guin, Ursula K."),
+    ("Martin King, Jr.", "person", "Martin King, Jr."),  # a comma: filed as written
+    ("Okafor, Ada", "person", "Okafor, Ada"),
     ("Van Morrison", "person", "Morrison, Van"),
     # An organisation files under its name, less a leading "The".
     ("Bike Co-op", "organisation", "Bike Co-op"),
