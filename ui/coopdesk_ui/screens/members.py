@@ -34,6 +34,7 @@ from coopdesk.i18n import _, ngettext
 from coopdesk.members.queries import ClassRow, MemberDetail, list_classes
 from coopdesk.money import Money
 from coopdesk_ui.context import AppContext
+from coopdesk_ui.forms.member_import_dialog import MemberImportDialog
 from coopdesk_ui.models.member_filter_model import MemberFilterProxy, StatusFilter
 from coopdesk_ui.models.member_labels import STATUS_LABELS
 from coopdesk_ui.models.member_list_model import Column, MemberListModel
@@ -83,6 +84,9 @@ class MembersScreen(Screen):
         self.class_combo.addItem(_("All classes"), None)
         self.count_label = QLabel()
         self.add_button = QPushButton(_("&Add member") + ELLIPSIS)
+        self.import_button = QPushButton(_("I&mport") + ELLIPSIS)
+        self.import_button.setToolTip(_("Add the members of a list saved from a spreadsheet, "
+                                        "after a preview"))
         self.table = self._make_table()
         self.detail = MemberDetailPane(self._formatter)
         self.editor.formatter = self._formatter
@@ -107,6 +111,7 @@ class MembersScreen(Screen):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.activated.connect(lambda _index: self.edit_member())
         self.add_button.clicked.connect(self.add_member)
+        self.import_button.clicked.connect(self.import_members)
         self.detail.edit_button.clicked.connect(self.edit_member)
         self.detail.leaving_button.clicked.connect(self.record_leaving)
         self.clear()
@@ -130,6 +135,7 @@ class MembersScreen(Screen):
         bar.addWidget(self.count_label)
         bar.addStretch(1)
         bar.addWidget(self.add_button)
+        bar.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -279,6 +285,15 @@ class MembersScreen(Screen):
         if self.context.writable:
             self.editor.add(self._classes, self._member_names())
 
+    def import_members(self) -> MemberImportDialog | None:
+        """Open the import of a member list (window-modal); the register follows the import."""
+        if not self.context.writable:
+            return None
+        dialog = MemberImportDialog(self.context, self._member_names(), self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def edit_member(self) -> None:
         """Open the form for the selected member as the pane shows them."""
         detail = self._shown_detail()
@@ -326,11 +341,13 @@ class MembersScreen(Screen):
     def _follow_writable(self) -> None:
         writable = self.context.writable
         self.add_button.setEnabled(writable)
+        self.import_button.setEnabled(writable)
         chosen = writable and self.detail.page is not None
         self.detail.edit_button.setEnabled(chosen)
         self.detail.leaving_button.setEnabled(chosen)
         tip = "" if writable else _("The book is open for reading only.")
-        for button in (self.add_button, self.detail.edit_button, self.detail.leaving_button):
+        for button in (self.add_button, self.import_button, self.detail.edit_button,
+                       self.detail.leaving_button):
             button.setToolTip(tip)
 
     def _fit_columns(self) -> None:
