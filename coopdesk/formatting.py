@@ -26,6 +26,8 @@ _MINUS_SIGNS = ("-", "\u2212")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Three numbers with separators between them; a trailing "." as in "26. 3. 31." is allowed.
 _NUMERIC_DATE = re.compile(r"([0-9]+)\W+([0-9]+)\W+([0-9]+)\W*")
+# `Formatter.month`'s formats as CLDR skeletons: the locale picks its own pattern for them.
+_MONTH_SKELETONS = {"short": "MMM", "short_year": "yMMM", "long_year": "yMMMM"}
 
 
 class ParseError(InputError, ValueError):
@@ -126,6 +128,27 @@ class Formatter:
     def date(self, d: datetime.date, format: str = "medium") -> str:
         """`d` in one of the locale's formats: "short", "medium", "long", "full" or a pattern."""
         return babel.dates.format_date(d, format, locale=self._locale)
+
+    def month(self, d: datetime.date, format: str = "short") -> str:
+        """The month of `d` on its own, as the locale names it: "short" ("Jun", "juin"),
+        "long" ("June", "juin"), "short_year" ("Jun 2026") or "long_year" ("June 2026",
+        "junio de 2026"), for chart axes, headings and periods."""
+        if format == "long":
+            # No locale has a skeleton for the full month alone; "LLLL" is its stand-alone name
+            # (Russian "июнь", not the "июня" of a date).
+            return babel.dates.format_date(d, "LLLL", locale=self._locale)
+        skeleton = _MONTH_SKELETONS.get(format)
+        if skeleton is None:
+            raise ValueError(f"{format!r} is not a month format: use short, long, short_year "
+                             "or long_year")
+        return babel.dates.format_skeleton(skeleton, d, locale=self._locale)
+
+    def percent(self, x: Decimal | int) -> str:
+        """The fraction `x` (0.83 for 83 %) as a whole percentage the way the locale writes
+        it ("83%", "83\u00a0%"), rounded half to even."""
+        if isinstance(x, float):
+            raise TypeError("floats are refused: format a Decimal or int")
+        return babel.numbers.format_percent(x, locale=self._locale)
 
     def parse_date(self, text: str) -> datetime.date:
         """The date written in `text`, either ISO ("2026-03-31") or in the locale's short format.

@@ -17,6 +17,7 @@ from coopdesk.cli.entries_file import parse_entries
 from coopdesk.cli.output import write_rows
 from coopdesk.errors import BookError, InputError
 from coopdesk.formatting import Formatter
+from coopdesk.io.files import read_bytes
 from coopdesk.ledger import queries
 from coopdesk.ledger.journal import journal
 from coopdesk.ledger.accounts import add_account, close_account, reopen_account
@@ -232,14 +233,8 @@ def backup(args: argparse.Namespace) -> int:
 def _read_text(name: str) -> str:
     if name == "-":
         return sys.stdin.read()
-    path = Path(name)
+    data = read_bytes(Path(name))  # refuses a missing file, a folder, an unreadable one
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file") from None
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None

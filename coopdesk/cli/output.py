@@ -1,47 +1,32 @@
 """Printing rows as a table, CSV or JSON, the same way for every listing and report.
 
 JSON is an array with one object per row, keys in snake_case, amounts as decimal strings (never
-floats), dates as ISO text. CSV cells of text that a spreadsheet would run as a formula are
-neutralised; amounts stay plain numbers.
+floats), dates as ISO text. CSV is written by `coopdesk.io.csv_export`, as the desktop app
+writes its exports: text cells that a spreadsheet would run as a formula are neutralised;
+amounts stay plain numbers.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import IO, Any
 
 from coopdesk.formatting import Formatter
+from coopdesk.io.csv_export import neutralise_formula, plain_value, write_csv
 from coopdesk.money import Money
 
+__all__ = ["FORMATS", "neutralise_formula", "row_dicts", "warn_unused_columns", "write_rows"]
+
 FORMATS = ("table", "csv", "json")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _plain(value: Any) -> Any:
-    """A JSON- and CSV-friendly value: Money and Decimal as decimal strings, dates as ISO."""
-    if isinstance(value, Money):
-        return str(value.amount)
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def row_dicts(rows: Sequence[Any]) -> list[dict[str, Any]]:
     """Rows (frozen dataclasses) as dicts of plain values, fields in declaration order."""
-    return [{f.name: _plain(getattr(row, f.name)) for f in dataclasses.fields(row)} for row in rows]
-
-
-def neutralise_formula(text: str) -> str:
-    """Prefix a text cell that a spreadsheet would evaluate, so it stays text."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return [{f.name: plain_value(getattr(row, f.name)) for f in dataclasses.fields(row)}
+            for row in rows]
 
 
 def warn_unused_columns(source: object, columns: Sequence[str]) -> None:
@@ -61,29 +46,9 @@ def write_rows(rows: Sequence[Any], fmt: str, out: IO[str], *, columns: Sequence
         [f.name for f in dataclasses.fields(rows[0])] if rows else []
     )
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(names)
-        for row in rows:
-            writer.writerow([_csv_cell(getattr(row, name)) for name in names])
+        write_csv(out, names, ([getattr(row, name) for name in names] for row in rows))
         return
     _write_table(rows, names, out, formatter)
-
-
-def _csv_cell(value: Any) -> Any:
-    value = _plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, str) and not _is_number(value):
-        return neutralise_formula(value)
-    return value
-
-
-def _is_number(text: str) -> bool:
-    try:
-        Decimal(text)
-    except ArithmeticError:
-        return False
-    return text.strip() == text and text.lower() not in ("nan", "inf", "-inf", "infinity")
 
 
 def _write_table(rows: Sequence[Any], names: Sequence[str], out: IO[str],
@@ -109,7 +74,7 @@ def _write_table(rows: Sequence[Any], names: Sequence[str], out: IO[str],
             elif value is None:
                 line.append("")
             else:
-                line.append(_plain(value) if not isinstance(value, str) else value)
+                line.append(str(plain_value(value)))
         cells.append(line)
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
 

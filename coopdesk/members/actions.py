@@ -18,17 +18,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coopdesk import clock
-from coopdesk.changes import note_changes
-from coopdesk.db.models import Member, MemberChange
-from coopdesk.errors import NotFound
 from coopdesk.i18n import _
 from coopdesk.ids import MemberId
 from coopdesk.members.queries import MemberDetail, member_detail
-from coopdesk.members.service import EditConflict, edit_member, record_leaving
+from coopdesk.members.service import cancel_leaving, edit_member, record_leaving
 from coopdesk.members.types import EDITABLE_FIELDS
 
 
@@ -122,34 +117,6 @@ class RecordLeaving:
             member_id = cancel_leaving(session, self.number, self._version)
         self._version = member_detail(session, self.number).version
         return member_id
-
-
-def cancel_leaving(session: Session, number: str, expected_version: int | None = None) -> MemberId:
-    """Take back a recorded leaving: the member has no leave date or reason any more.
-
-    The register's services have no such write (leaving is recorded, not edited), so undo makes
-    it here, the way `record_leaving` records one: field by field in the history, the version
-    moved on, and refused when the member changed since `expected_version`.
-    """
-    row = session.execute(select(Member).where(Member.number == number)).scalar_one_or_none()
-    if row is None:
-        raise NotFound(f"no member with number {number!r}")
-    if expected_version is not None and row.version != expected_version:
-        raise EditConflict(
-            f"member {row.number} was changed elsewhere (in another window?) since; "
-            "nothing was saved. Reload the member and try again.")
-    moment = clock.now().isoformat(timespec="seconds")
-    for field in ("leave_date", "leave_reason"):
-        before = getattr(row, field)
-        if before is not None:
-            text = before.isoformat() if isinstance(before, dt.date) else str(before)
-            session.add(MemberChange(member_id=row.id, changed_at=moment, field=field,
-                                     before=text, after=None))
-            setattr(row, field, None)
-    row.version += 1
-    session.flush()
-    note_changes(session, area="members", members=[row.id])
-    return MemberId(row.id)
 
 
 def _number_after(old: MemberDetail, changes: Mapping[str, Any]) -> str:

@@ -103,10 +103,22 @@ def record_leaving(session: Session, number: str, date: dt.date, reason: str,
                                f"({row.join_date.isoformat()})"], subject="leaving")
     _set(session, row, "leave_date", date)
     _set(session, row, "leave_reason", reason)
-    row.version += 1
-    session.flush()
-    note_changes(session, area="members", members=[row.id])
-    return MemberId(row.id)
+    return _changed(session, row)
+
+
+def cancel_leaving(session: Session, number: str, expected_version: int | None = None) -> MemberId:
+    """Take back a recorded leaving: the member has no leave date or reason any more.
+
+    Leaving is recorded, not edited (`EDITABLE_FIELDS` leaves it out), so this is the one way
+    back, for undoing `record_leaving`: field by field in the member's history like any change,
+    the version moved on, and refused with EditConflict when the member changed since
+    `expected_version`.
+    """
+    row = _get(session, number)
+    _check_version(row, expected_version)
+    _set(session, row, "leave_date", None)
+    _set(session, row, "leave_reason", None)
+    return _changed(session, row)
 
 
 def set_status_override(session: Session, number: str, status: str | None, reason: str = "",
@@ -121,10 +133,7 @@ def set_status_override(session: Session, number: str, status: str | None, reaso
     _check_version(row, expected_version)
     _set(session, row, "status_override", status)
     _set(session, row, "status_override_reason", reason.strip() or None)
-    row.version += 1
-    session.flush()
-    note_changes(session, area="members", members=[row.id])
-    return MemberId(row.id)
+    return _changed(session, row)
 
 
 def add_class(session: Session, code: str, name: str, votes: bool) -> int:
@@ -252,6 +261,15 @@ def _check_version(row: Member, expected_version: int | None) -> None:
             f"member {row.number} was changed elsewhere (in another window?) since you opened "
             "it; nothing was saved. Reload the member and try again."
         )
+
+
+def _changed(session: Session, row: Member) -> MemberId:
+    """Move the member's version on (an editor holding the old one is refused) and note them
+    in the action's change set."""
+    row.version += 1
+    session.flush()
+    note_changes(session, area="members", members=[row.id])
+    return MemberId(row.id)
 
 
 def _set(session: Session, row: Member, field: str, value: Any) -> None:

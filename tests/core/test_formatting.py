@@ -195,6 +195,30 @@ def test_number_refuses_floats() -> None:
         en.number(1.5)  # type: ignore[arg-type]
 
 
+# --- percentages ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("formatter_", "value", "text"),
+    [
+        (en, Decimal("0.83"), "83%"),
+        (en, Decimal("0.825"), "82%"),  # half to even
+        (en, Decimal("12.345"), "1,234%"),
+        (en, 0, "0%"),
+        (de, Decimal("0.835"), f"84{NBSP}%"),
+        (fr, 1, f"100{NBSP}%"),
+        (es, Decimal("-0.5"), f"-50{NBSP}%"),
+    ],
+)
+def test_percent(formatter_: Formatter, value: Decimal | int, text: str) -> None:
+    assert formatter_.percent(value) == text
+
+
+def test_percent_refuses_floats() -> None:
+    with pytest.raises(TypeError, match="floats are refused"):
+        en.percent(0.5)  # type: ignore[arg-type]
+
+
 # --- dates ---------------------------------------------------------------------------------------
 
 END_OF_QUARTER = datetime.date(2026, 3, 31)
@@ -219,6 +243,32 @@ def test_date(formatter_: Formatter, format_: str, text: str) -> None:
 
 def test_date_defaults_to_medium() -> None:
     assert de.date(END_OF_QUARTER) == "31.03.2026"
+
+
+@pytest.mark.parametrize(
+    ("formatter_", "format_", "text"),
+    [
+        (en, "short", "Jun"),
+        (en, "long", "June"),
+        (en, "short_year", "Jun 2026"),
+        (en, "long_year", "June 2026"),
+        (de, "short", "Jun"),
+        (de, "long", "Juni"),
+        (fr, "short", "juin"),
+        (fr, "long_year", "juin 2026"),
+        (es, "long", "junio"),
+        (es, "long_year", "junio de 2026"),
+        (Formatter("ru_RU"), "long", "июнь"),  # the month on its own, not "июня" as in a date
+    ],
+)
+def test_month(formatter_: Formatter, format_: str, text: str) -> None:
+    assert formatter_.month(datetime.date(2026, 6, 30), format_) == text
+
+
+def test_month_defaults_to_short_and_knows_its_formats() -> None:
+    assert de.month(datetime.date(2026, 3, 1)) == "Mär"
+    with pytest.raises(ValueError, match="'medium' is not a month format"):
+        en.month(END_OF_QUARTER, "medium")
 
 
 def test_parse_date_always_accepts_iso(formatter: Formatter) -> None:

@@ -9,9 +9,9 @@ import pytest
 
 from coopdesk.book import Book
 from coopdesk.errors import ValidationError
-from coopdesk.members.actions import EditMember, RecordLeaving, cancel_leaving
+from coopdesk.members.actions import EditMember, RecordLeaving
 from coopdesk.members.queries import member_detail, member_history
-from coopdesk.members.service import EditConflict, add_member, edit_member
+from coopdesk.members.service import EditConflict, add_member, cancel_leaving, edit_member
 from coopdesk.members.types import MemberInput
 
 JOINED = dt.date(2025, 3, 1)

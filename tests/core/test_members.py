@@ -20,6 +20,7 @@ from coopdesk.members.service import (
     EditConflict,
     add_class,
     add_member,
+    cancel_leaving,
     edit_member,
     record_leaving,
     set_status_override,
@@ -118,6 +119,26 @@ def test_leaving_and_dying_change_the_status_from_that_day(book: Book) -> None:
         book.run(record_leaving, "1", dt.date(2020, 1, 1), "withdrew")
     with pytest.raises(ValidationError, match="reason: must be one of"):
         book.run(record_leaving, "1", dt.date(2026, 7, 1), "bored")
+
+
+def test_a_leaving_taken_back_is_recorded_in_the_history(book: Book) -> None:
+    book.run(add_member, ada(number="1"))
+    book.run(record_leaving, "1", dt.date(2026, 5, 31), "withdrew")
+    version = book.read(member_detail, "1").version
+    with pytest.raises(EditConflict):
+        book.run(cancel_leaving, "1", version - 1)  # read before the leaving: refused
+    assert book.read(member_detail, "1").leave_date == dt.date(2026, 5, 31)
+
+    changes = book.run(cancel_leaving, "1", version)
+    assert changes.members == {_id(book, "1")}
+    detail = book.read(member_detail, "1")
+    assert (detail.leave_date, detail.leave_reason, detail.version) == (None, None, version + 1)
+    assert {r.number: r.status for r in book.read(list_members, dt.date(2026, 6, 1))} == {
+        "1": "active"}
+    assert [(c.field, c.before, c.after) for c in book.read(member_history, "1")][-2:] == [
+        ("leave_date", "2026-05-31", None), ("leave_reason", "withdrew", None)]
+    with pytest.raises(NotFound):
+        book.run(cancel_leaving, "9")
 
 
 def test_a_status_override_wins_and_needs_a_reason(book: Book) -> None:

@@ -124,7 +124,7 @@ def test_the_plan_form_shows_problems_at_the_field_and_refuses_until_fixed(
     assert not form.ok_button.isEnabled()
     assert not form.name_error.isVisible()  # nothing typed yet: nothing to complain about
     qtbot.keyClicks(form.name_edit, "monthly")
-    assert form.name_error.text() == "There is already a plan with this name"
+    assert form.name_error.text() == "There is already a plan with this name."
     form.name_edit.clear()
     qtbot.keyClicks(form.name_edit, "Solidarity")
     assert not form.name_error.isVisible()
@@ -132,7 +132,7 @@ def test_the_plan_form_shows_problems_at_the_field_and_refuses_until_fixed(
     assert form.amount_error.isVisible() and "12,5" in form.amount_error.text()
     form.amount_edit.clear()
     qtbot.keyClicks(form.amount_edit, "-3")
-    assert form.amount_error.text() == "The amount cannot be negative"
+    assert form.amount_error.text() == "The amount cannot be negative."
     assert not form.ok_button.isEnabled()
     form.accept()  # Enter with problems left: nothing is written
     assert form.result() != QDialog.DialogCode.Accepted
@@ -207,10 +207,11 @@ def test_the_assign_form_shows_problems_at_the_field(qtbot: QtBot, coop_on_plan:
     qtbot.addWidget(form)
     form.show()
     form.member_finder.setText("Weiß")
-    assert form.member_error.text() == "2 members match: type more, or pick one from the list"
+    assert form.member_error.text() == (
+        "2 members match \u201cWeiß\u201d: type more, or pick one from the list.")
     form.member_finder.clear()
     form.member_finder.setText("Zed")
-    assert form.member_error.text() == "No member has this number or name"
+    assert form.member_error.text() == "No member has the number or name \u201cZed\u201d."
     form.member_finder.clear()
     form.member_finder.setText("7")  # Ann is on Monthly since 1 January
     assert form.start_error.text() == (
@@ -225,7 +226,7 @@ def test_the_assign_form_shows_problems_at_the_field(qtbot: QtBot, coop_on_plan:
     form.reduced_radio.setChecked(True)
     qtbot.keyClicks(form.amount_edit, "-1")
     qtbot.keyClicks(form.reason_edit, "x")
-    assert form.amount_error.text() == "The amount cannot be negative"
+    assert form.amount_error.text() == "The amount cannot be negative."
     assert not form.ok_button.isEnabled()
     form.accept()
     assert window.host.require().read(list_assignments, "4") == []

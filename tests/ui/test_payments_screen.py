@@ -20,10 +20,10 @@ from coopdesk.members.service import add_member
 from coopdesk.members.types import MemberInput
 from coopdesk.money import Money
 from coopdesk_ui.forms.payment_dialogs import PaymentDialogs
-from coopdesk_ui.forms.payment_member_field import PaymentMemberField
 from coopdesk_ui.main_window import MainWindow
 from coopdesk_ui.screens.payments import PaymentsScreen
 from coopdesk_ui.targets import MemberTarget
+from coopdesk_ui.widgets.member_finder import MemberFinder
 
 JAN = dt.date(2026, 1, 1)
 #: The member list pops up as one types; the offscreen platform says it cannot raise it or
@@ -78,7 +78,7 @@ def balance(window: MainWindow, number: str) -> Money:
     return book_of(window).read(member_account, number)[-1].balance
 
 
-def type_member(qtbot: QtBot, field: PaymentMemberField, text: str) -> None:
+def type_member(qtbot: QtBot, field: MemberFinder, text: str) -> None:
     """Type `text` in the member field and close the list of members it pops up (Esc), as a
     user does before moving on; with the list open, keys go to the list."""
     field.setFocus()

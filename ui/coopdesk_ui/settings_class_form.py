@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
 from coopdesk.book_setup import ClassDraft
 from coopdesk.i18n import _
-from coopdesk_ui.settings_field_note import FieldNote, with_note
+from coopdesk_ui.widgets.field_error import FieldNote, with_note
 
 CODE_LENGTH = 32
 

@@ -14,8 +14,8 @@ from coopdesk.i18n import _
 from coopdesk.members.queries import ClassRow
 from coopdesk_ui.settings_class_form import ClassForm
 from coopdesk_ui.settings_classes_model import ClassesModel, ClassListRow, Column
-from coopdesk_ui.settings_field_note import hint_label
 from coopdesk_ui.settings_list_table import list_table
+from coopdesk_ui.widgets.hint_label import hint_label
 
 
 class ClassesTab(QWidget):

@@ -19,11 +19,11 @@ from coopdesk.members.queries import list_classes
 from coopdesk.settings import BookSettings, holds_amounts
 from coopdesk_ui.context import AppContext
 from coopdesk_ui.settings_classes_tab import ClassesTab
-from coopdesk_ui.settings_field_note import hint_label
 from coopdesk_ui.settings_money_form import MoneyForm
 from coopdesk_ui.settings_plans_tab import PlansTab
 from coopdesk_ui.settings_profile_form import ProfileForm
 from coopdesk_ui.settings_rules_form import RulesForm
+from coopdesk_ui.widgets.hint_label import hint_label
 from coopdesk_ui.widgets.notice_banner import NoticeBanner
 
 DIALOG_SIZE = (620, 560)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 from coopdesk import clock
 from coopdesk.i18n import _
 from coopdesk.settings import BookSettings
-from coopdesk_ui.settings_field_note import hint_label
 from coopdesk_ui.settings_choices import (
     currency_choices,
     currency_label,
@@ -24,6 +23,8 @@ from coopdesk_ui.settings_choices import (
     locale_sample,
     month_choices,
 )
+from coopdesk_ui.widgets.hint_label import hint_label
+
 
 class MoneyForm(QWidget):
     """Locale, currency and fiscal year start; `changed` when any of them changes."""

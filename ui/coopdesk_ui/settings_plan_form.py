@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 
 from coopdesk.book_setup import PlanDraft
 from coopdesk.dues.schedule import Frequency
-from coopdesk.errors import InputError
 from coopdesk.formatting import Formatter
 from coopdesk.i18n import N_, _
 from coopdesk.money import Money
-from coopdesk_ui.settings_field_note import FieldNote, with_note
+from coopdesk_ui.forms.plan_fields import plan_name_problem, read_plan_amount
+from coopdesk_ui.widgets.field_error import FieldNote, with_note
 
 FREQUENCY_LABELS = {
     Frequency.YEARLY: N_("Every year"),
@@ -70,16 +70,12 @@ class PlanForm(QWidget):
 
     def set_taken_names(self, names: set[str]) -> None:
         """Names of the plans the book already has (a name may be used once)."""
-        self._taken = {name.casefold() for name in names}
+        self._taken = set(names)
         self._check()
 
     def amount(self) -> Money | None:
-        """The amount typed, or None when it cannot be read."""
-        try:
-            amount = self._formatter.parse_money(self.amount_edit.text(), self._currency)
-        except InputError:
-            return None
-        return None if amount.is_negative else amount
+        """The amount typed, or None when it is not one."""
+        return read_plan_amount(self.amount_edit.text(), self._formatter, self._currency)[0]
 
     def draft(self) -> PlanDraft | None:
         """The plan as filled in, or None while a field is wrong."""
@@ -129,21 +125,7 @@ class PlanForm(QWidget):
         self.amount_edit.setPlaceholderText(_("e.g. {amount}").format(amount=example))
 
     def _check(self) -> None:
-        name = self.name_edit.text().strip()
-        if not name:
-            self.name_note.set_problem(_("A plan needs a name."))
-        elif name.casefold() in self._taken:
-            self.name_note.set_problem(_("There is already a plan with this name."))
-        else:
-            self.name_note.set_problem("")
-        text = self.amount_edit.text().strip()
-        if not text:
-            self.amount_note.set_problem(_("Say how much a member pays each period."))
-        elif self.amount() is None:
-            example = self._formatter.money(Money("60", self._currency))
-            self.amount_note.set_problem(
-                _("Write an amount in {currency} as {example} is written.").format(
-                    currency=self._currency, example=example))
-        else:
-            self.amount_note.set_problem("")
+        self.name_note.set_problem(plan_name_problem(self.name_edit.text(), self._taken))
+        self.amount_note.set_problem(
+            read_plan_amount(self.amount_edit.text(), self._formatter, self._currency)[1])
 

@@ -15,10 +15,10 @@ from coopdesk.book_setup import PlanDraft
 from coopdesk.dues.plans import PlanRow
 from coopdesk.formatting import Formatter
 from coopdesk.i18n import _
-from coopdesk_ui.settings_field_note import hint_label
 from coopdesk_ui.settings_list_table import list_table
 from coopdesk_ui.settings_plan_form import PlanForm
 from coopdesk_ui.settings_plans_model import Column, PlanListRow, PlansModel
+from coopdesk_ui.widgets.hint_label import hint_label
 
 
 class PlansTab(QWidget):

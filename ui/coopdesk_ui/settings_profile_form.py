@@ -29,7 +29,7 @@ from coopdesk.settings import (
     is_phone,
 )
 from coopdesk_ui.settings_choices import country_choices
-from coopdesk_ui.settings_field_note import FieldNote, with_note
+from coopdesk_ui.widgets.field_error import FieldNote, with_note
 
 
 class ProfileForm(QWidget):

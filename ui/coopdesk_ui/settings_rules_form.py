@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QSizePolicy, QSpinBox, QWidget
 
 from coopdesk.i18n import _, ngettext
 from coopdesk.settings import MAX_GRACE_MONTHS
-from coopdesk_ui.settings_field_note import hint_label
+from coopdesk_ui.widgets.hint_label import hint_label
 
 
 class RulesForm(QWidget):

@@ -21,7 +21,8 @@ from coopdesk import paths
 from coopdesk.book import BOOK_SUFFIX
 from coopdesk.i18n import _
 from coopdesk_ui.dialogs import Dialogs
-from coopdesk_ui.settings_field_note import FieldNote, hint_label
+from coopdesk_ui.widgets.field_error import FieldNote
+from coopdesk_ui.widgets.hint_label import hint_label
 
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 

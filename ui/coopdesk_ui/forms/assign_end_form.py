@@ -23,8 +23,9 @@ from coopdesk.dues.plans import AssignmentRow, end_assignment
 from coopdesk.errors import CoopdeskError, ValidationError
 from coopdesk.i18n import _
 from coopdesk_ui.context import AppContext
-from coopdesk_ui.forms.plan_field_error import FieldError, route_problems, with_error
+from coopdesk_ui.models.member_labels import member_text
 from coopdesk_ui.widgets.date_edit import DateEdit
+from coopdesk_ui.widgets.field_error import FieldError, route_problems, with_error
 
 
 class EndAssignmentForm(QDialog):
@@ -38,8 +39,7 @@ class EndAssignmentForm(QDialog):
         self.assignment = assignment
         self.changes: ChangeSet | None = None
         formatter = context.formatter
-        who = f"{assignment.member_number} \N{EM DASH} {member_name}" if member_name \
-            else assignment.member_number
+        who = member_text(assignment.member_number, member_name)
         self.end_edit = DateEdit(max(clock.today(), assignment.start_date), formatter.locale)
         self.end_error = FieldError()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

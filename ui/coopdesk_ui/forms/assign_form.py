@@ -29,14 +29,14 @@ from coopdesk import clock
 from coopdesk.changes import ChangeSet
 from coopdesk.dues.plans import AssignmentRow, PlanRow, assign_plan, list_assignments, list_plans
 from coopdesk.errors import CoopdeskError, ValidationError
-from coopdesk.formatting import ParseError
 from coopdesk.i18n import _
 from coopdesk.members.queries import list_members
 from coopdesk.money import Money
 from coopdesk_ui.context import AppContext
-from coopdesk_ui.forms.assign_member_finder import MemberChoice, MemberFinder
-from coopdesk_ui.forms.plan_field_error import FieldError, route_problems, with_error
+from coopdesk_ui.forms.plan_fields import read_plan_amount
 from coopdesk_ui.widgets.date_edit import DateEdit
+from coopdesk_ui.widgets.field_error import FieldError, route_problems, with_error
+from coopdesk_ui.widgets.member_finder import MemberFinder, member_options
 
 
 class AssignForm(QDialog):
@@ -49,7 +49,7 @@ class AssignForm(QDialog):
         self.context = context
         self.changes: ChangeSet | None = None
         self._touched: set[QWidget] = set()
-        members = [MemberChoice(row.number, row.display_name) for row in context.read(list_members)]
+        members = member_options(context.read(list_members))
         self._plans: Sequence[PlanRow] = context.read(list_plans)
         self._assignments: Sequence[AssignmentRow] = context.read(list_assignments)
         locale = context.formatter.locale
@@ -152,16 +152,8 @@ class AssignForm(QDialog):
         return self.until_edit.value() if self.until_check.isChecked() else None
 
     def _reduced_amount(self) -> tuple[Money | None, str]:
-        text = self.amount_edit.text()
-        if not text.strip():
-            return None, _("Say how much the member pays each period")
-        try:
-            amount = self.context.formatter.parse_money(text, self.context.currency)
-        except ParseError as exc:
-            return None, exc.message
-        if amount.is_negative:
-            return None, _("The amount cannot be negative")
-        return amount, ""
+        return read_plan_amount(self.amount_edit.text(), self.context.formatter,
+                                self.context.currency)
 
     # -- checking -------------------------------------------------------------------------
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,11 +32,12 @@ from coopdesk.errors import CoopdeskError
 from coopdesk.i18n import _, ngettext
 from coopdesk.io.bank_csv import BankCsv, BankRow, parse_bank_csv
 from coopdesk_ui.context import AppContext
-from coopdesk_ui.models.payment_import_model import MATCHED_ONLY, Column, PaymentImportModel
 from coopdesk_ui.forms.bank_import_preview_job import preview_import
 from coopdesk_ui.forms.payment_dialogs import PaymentDialogs
+from coopdesk_ui.models.payment_import_model import MATCHED_ONLY, Column, PaymentImportModel
+from coopdesk_ui.widgets.field_error import ERROR_STYLE
+from coopdesk_ui.widgets.records_table import preview_table
 
-_PROBLEM_STYLE = "color: #b00020;"
 _MATCHED = frozenset({"record", "recorded"})
 
 
@@ -100,7 +99,7 @@ class BankImportDialog(QDialog):
         self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self.browse)
         self.file_problem = QLabel()
-        self.file_problem.setStyleSheet(_PROBLEM_STYLE)
+        self.file_problem.setStyleSheet(ERROR_STYLE)
         self.file_problem.setWordWrap(True)
         self.file_problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()
@@ -169,9 +168,9 @@ class BankImportDialog(QDialog):
         self.matched_model = PaymentImportModel(formatter, matched=True, parent=self)
         self.unmatched_model = PaymentImportModel(formatter, matched=False, parent=self)
         self.matched_title = QLabel()
-        self.matched_table = _make_table(self.matched_model)
+        self.matched_table = preview_table(self.matched_model)
         self.unmatched_title = QLabel()
-        self.unmatched_table = _make_table(self.unmatched_model)
+        self.unmatched_table = preview_table(self.unmatched_model)
         for column in MATCHED_ONLY:
             self.unmatched_table.setColumnHidden(column, True)
         self.note_label = QLabel()
@@ -284,16 +283,3 @@ class BankImportDialog(QDialog):
 
     def _follow_path(self) -> None:
         self.next_button.setEnabled(bool(self.path_edit.text().strip()))
-
-
-def _make_table(model: PaymentImportModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
-    table.horizontalHeader().setHighlightSections(False)
-    return table

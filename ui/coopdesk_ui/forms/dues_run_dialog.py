@@ -35,6 +35,7 @@ from coopdesk_ui.models.dues_preview_model import Column, DuesPreviewModel
 from coopdesk_ui.models.plan_model import month_name
 from coopdesk_ui.models.sort_proxy import RawValueSortProxy
 from coopdesk_ui.widgets.column_footer import ColumnFooter
+from coopdesk_ui.widgets.records_table import records_table
 
 
 class DuesRunDialog(QDialog):
@@ -105,22 +106,9 @@ class DuesRunDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
+        table = records_table(self.proxy, Column.NAME, sortable=True,
+                              selection=QAbstractItemView.SelectionMode.ExtendedSelection)
         table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the core's order: by member name
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         return table
 
     # -- the month and what it would charge -----------------------------------------------
@@ -136,7 +124,7 @@ class DuesRunDialog(QDialog):
 
     def month_text(self) -> str:
         year, month = self.year_month()
-        return self.context.formatter.date(dt.date(year, month, 1), "LLLL y")
+        return self.context.formatter.month(dt.date(year, month, 1), "long_year")
 
     def total(self) -> Money:
         """What the previewed charges add up to."""

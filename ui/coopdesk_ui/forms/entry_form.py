@@ -35,9 +35,10 @@ from coopdesk.ledger.rules import entry_problems
 from coopdesk.ledger.types import EntryDraft, EntryKind, PostingDraft
 from coopdesk.money import Money
 from coopdesk_ui.context import AppContext
-from coopdesk_ui.forms.entry_line_row import ERROR_STYLE, EntryLineRow, columns_row
+from coopdesk_ui.forms.entry_line_row import EntryLineRow, columns_row
 from coopdesk_ui.undo import perform
 from coopdesk_ui.widgets.date_edit import DateEdit
+from coopdesk_ui.widgets.field_error import ERROR_STYLE, FieldError
 
 #: Lines a new entry starts with: the fewest an entry may have.
 FIRST_LINES = 2
@@ -84,10 +85,7 @@ class EntryForm(QDialog):
             label.setStyleSheet("font-weight: bold;")
         self.balance_note = QLabel()
         self.balance_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.problems_label = QLabel()
-        self.problems_label.setStyleSheet(ERROR_STYLE)
-        self.problems_label.setWordWrap(True)
-        self.problems_label.hide()
+        self.problems_label = FieldError()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -271,9 +269,8 @@ class EntryForm(QDialog):
         by_line, general = self.problems()
         for row in self.lines:
             row.show_problems(by_line.get(row, []))
-        self.problems_label.setText("\n".join(
+        self.problems_label.say("\n".join(
             _("The entry cannot be posted: {problem}.").format(problem=p) for p in general))
-        self.problems_label.setVisible(bool(general))
         return by_line, general
 
     def _on_changed(self) -> None:

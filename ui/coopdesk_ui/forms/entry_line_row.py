@@ -28,8 +28,8 @@ from coopdesk.i18n import _
 from coopdesk.ledger.entry_choices import AccountChoice, MemberChoice
 from coopdesk.money import Money
 from coopdesk_ui.models.journal_postings_model import who
+from coopdesk_ui.widgets.field_error import FieldError
 
-ERROR_STYLE = "color: #b00020;"
 #: Widths shared by the header, every line and the totals, so their columns line up.
 NUMBER_WIDTH = 28
 AMOUNT_WIDTH = 120
@@ -131,10 +131,7 @@ class EntryLineRow(QWidget):
         self.remove_button.setText("\N{MULTIPLICATION SIGN}")
         self.remove_button.setToolTip(_("Remove this line"))
         self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # tabbing skips it
-        self.problem_label = QLabel()
-        self.problem_label.setStyleSheet(ERROR_STYLE)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.hide()
+        self.problem_label = FieldError()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -229,8 +226,7 @@ class EntryLineRow(QWidget):
 
     def show_problems(self, problems: list[str]) -> None:
         """Say what is wrong under the line (nothing: hide the note)."""
-        self.problem_label.setText("; ".join(problems))
-        self.problem_label.setVisible(bool(problems))
+        self.problem_label.say("; ".join(problems))
 
     def first_field(self) -> QWidget:
         return self.account_combo

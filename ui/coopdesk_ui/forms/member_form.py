@@ -41,9 +41,9 @@ from coopdesk.members.types import (
     default_sort_name,
     member_problems,
 )
-from coopdesk_ui.forms.member_field_error import FieldError, problems_by_field, with_error
 from coopdesk_ui.models.member_labels import kind_label
 from coopdesk_ui.widgets.date_edit import DateEdit
+from coopdesk_ui.widgets.field_error import FieldError, problems_by_field, with_error
 
 #: What the form does with what was typed: save it in one write and return [] (the form
 #: closes), return the problems the core found (shown at the fields; the form stays open), or
@@ -252,7 +252,7 @@ class MemberForm(QDialog):
         """Everything that must change before the member can be saved, by field."""
         typed = self.member_input()
         leave_date = self.detail.leave_date if self.detail is not None else None
-        found = problems_by_field(member_problems(typed, leave_date), PROBLEM_FIELDS)
+        found = problems_by_field(member_problems(typed, leave_date), PROBLEM_FIELDS, "")
         own = self.detail.number if self.detail is not None else None
         # The two checks the core makes against the book, made against the register shown.
         if typed.number and typed.number != own and typed.number in self._members:
@@ -279,7 +279,7 @@ class MemberForm(QDialog):
 
     def show_problems(self, problems: Sequence[str]) -> None:
         """Show problems found by the core under their fields."""
-        found = problems_by_field(problems, PROBLEM_FIELDS)
+        found = problems_by_field(problems, PROBLEM_FIELDS, "")
         for field, error in self.errors.items():
             if field in found:
                 error.say("\n".join(found[field]))

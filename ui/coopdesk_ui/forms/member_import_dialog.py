@@ -3,7 +3,7 @@
 The same two pages as the bank import (`bank_import_dialog`). Page one reads and checks the file
 (`member_import_preview.read_member_file`): a file that is not a member list is refused there
 with one message. Page two shows a dry run of the real import, in the background
-(`member_import_preview_job`): the new members, the rows already in the book (importing the
+(`coopdesk_ui.jobs.run_in_background`): the new members, the rows already in the book (importing the
 same file again adds nobody), and every problem with its row, column and reason. The import is
 all or none, so nothing can be imported while any problem is left: the treasurer fixes the
 file and reads it again. "Import" runs the import behind a progress dialog that can cancel it
@@ -17,7 +17,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -44,11 +43,12 @@ from coopdesk_ui.forms.member_import_preview import (
     preview_members,
     read_member_file,
 )
-from coopdesk_ui.forms.member_import_preview_job import run_in_background
+from coopdesk_ui.jobs import run_in_background
 from coopdesk_ui.models import member_import_model, member_import_problem_model
 from coopdesk_ui.models.member_import_model import EXISTING_ONLY, NEW_ONLY, MemberImportModel
 from coopdesk_ui.models.member_import_problem_model import ImportProblemModel
 from coopdesk_ui.targets import MemberTarget
+from coopdesk_ui.widgets.records_table import preview_table
 
 _PROBLEM_STYLE = "color: #b00020;"
 _ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
@@ -350,15 +350,7 @@ class MemberImportDialog(QDialog):
 
 
 def _make_table(model: QAbstractItemModel, hidden: Collection[int] = ()) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
-    table.horizontalHeader().setHighlightSections(False)
+    table = preview_table(model)
     for column in hidden:
         table.setColumnHidden(column, True)
     return table

@@ -24,9 +24,9 @@ from coopdesk.formatting import Formatter
 from coopdesk.i18n import _
 from coopdesk.members.queries import MemberDetail
 from coopdesk.members.types import LeaveReason
-from coopdesk_ui.forms.member_field_error import FieldError, problems_by_field, with_error
 from coopdesk_ui.models.member_labels import leave_reason_label
 from coopdesk_ui.widgets.date_edit import DateEdit
+from coopdesk_ui.widgets.field_error import FieldError, problems_by_field, with_error
 
 #: Records the leaving (date, reason code): [] when saved, the core's problems to show at the
 #: fields, or None when the user was told why nothing was saved.
@@ -103,7 +103,7 @@ class LeavingForm(QDialog):
         if problems is None:
             super().reject()
         elif problems:
-            found = problems_by_field(problems, _PROBLEM_FIELDS)
+            found = problems_by_field(problems, _PROBLEM_FIELDS, "")
             self.date_error.say("\n".join(found.get("date", [])))
             self.reason_error.say("\n".join(found.get("reason", [])))
             self.form_error.say("\n".join(found.get("", [])))

@@ -9,6 +9,8 @@ the form follows every keystroke.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,30 +29,16 @@ from coopdesk import clock
 from coopdesk.changes import ChangeSet
 from coopdesk.dues.payment_actions import RecordPayment
 from coopdesk.dues.queries import member_account, open_charges
-from coopdesk.formatting import ParseError
 from coopdesk.i18n import _
 from coopdesk.money import Money
 from coopdesk_ui.context import AppContext
-from coopdesk_ui.forms.payment_member_field import PayingMember, PaymentMemberField
+from coopdesk_ui.forms.amount_input import read_amount
 from coopdesk_ui.forms.payment_preview_panel import PaymentPreviewPanel
 from coopdesk_ui.models.payment_list_model import METHOD_LABELS, method_label
 from coopdesk_ui.undo import perform
 from coopdesk_ui.widgets.date_edit import DateEdit
-
-_ERROR_STYLE = "color: #b00020;"
-
-
-class FieldError(QLabel):
-    """The red line under a field; it keeps its height while empty so the form never jumps."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(_ERROR_STYLE)
-        self.setMinimumHeight(self.fontMetrics().height())
-
-    def say(self, text: str) -> None:
-        """Show `text` ("" to clear)."""
-        self.setText(text)
+from coopdesk_ui.widgets.field_error import FieldError
+from coopdesk_ui.widgets.member_finder import MemberFinder, MemberOption
 
 
 class _QuickDateEdit(DateEdit):
@@ -70,7 +58,7 @@ class PaymentEntryForm(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.member_edit = PaymentMemberField()
+        self.member_edit = MemberFinder()
         self.date_edit = _QuickDateEdit(clock.today(), context.formatter.locale)
         self.amount_edit = QLineEdit()
         self.method_combo = QComboBox()
@@ -82,8 +70,9 @@ class PaymentEntryForm(QWidget):
         self.memo_edit.setPlaceholderText(_("Optional note"))
         self.record_button = QPushButton(_("Re&cord payment"))
         self.record_button.setToolTip(_("Record the payment (Enter)"))
-        self.member_error = FieldError()
-        self.amount_error = FieldError()
+        # The lines keep their height while empty: the grid's rows stay evenly apart.
+        self.member_error = FieldError(keep_height=True)
+        self.amount_error = FieldError(keep_height=True)
         self.preview = PaymentPreviewPanel(context.formatter)
         self._lay_out()
 
@@ -143,7 +132,7 @@ class PaymentEntryForm(QWidget):
 
     # -- what the screen tells the form --------------------------------------------------
 
-    def set_members(self, members: list[PayingMember]) -> None:
+    def set_members(self, members: Sequence[MemberOption]) -> None:
         """The members the field can find (the register was read again)."""
         self.member_edit.set_members(members)
         self.reload_member()
@@ -209,23 +198,15 @@ class PaymentEntryForm(QWidget):
 
     def _amount(self) -> tuple[Money | None, str]:
         """The amount typed, or None and why it is not one."""
-        text = self.amount_edit.text().strip()
-        if not text:
-            return None, _("Type the amount received.")
-        formatter = self.context.formatter
-        try:
-            amount = formatter.parse_money(text, self.context.currency)
-        except ParseError:
-            example = formatter.money(Money("1234.5", self.context.currency), with_symbol=False)
-            return None, _("\u201c{text}\u201d is not an amount: type it like {example}.").format(
-                text=text, example=example)
-        if not amount.is_positive:
+        amount, problem = read_amount(self.amount_edit.text(), self.context.formatter,
+                                      self.context.currency, missing=_("Type the amount received."))
+        if amount is not None and not amount.is_positive:
             return None, _("A payment must be more than zero.")
-        return amount, ""
+        return amount, problem
 
     # -- following the user ---------------------------------------------------------------
 
-    def _on_member_changed(self, member: PayingMember | None) -> None:
+    def _on_member_changed(self, member: MemberOption | None) -> None:
         if member is None or self.context.host.book is None:
             self.preview.show_nothing()
             return
@@ -235,7 +216,7 @@ class PaymentEntryForm(QWidget):
         balance = lines[-1].balance if lines else Money.zero(self.context.currency)
         self.preview.show_member(self._payer_text(member), balance, charges)
 
-    def _payer_text(self, member: PayingMember) -> str:
+    def _payer_text(self, member: MemberOption) -> str:
         if member.payer_number is None:
             return _("Paid by {member} themselves.").format(member=member.name)
         payer = self.member_edit.find_member(member.payer_number)

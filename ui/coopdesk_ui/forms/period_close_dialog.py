@@ -26,8 +26,7 @@ from coopdesk.ledger.service import close_period
 from coopdesk_ui.context import AppContext
 from coopdesk_ui.screens.ledger_dialogs import LedgerDialogs
 from coopdesk_ui.widgets.date_edit import DateEdit
-
-_ERROR_STYLE = "color: #b00020;"
+from coopdesk_ui.widgets.field_error import ERROR_STYLE
 
 
 def suggested_close(today: dt.date, closed_through: dt.date | None) -> dt.date:
@@ -69,7 +68,7 @@ class PeriodCloseDialog(QDialog):
         yesterday = today - dt.timedelta(days=1)
         self.date_edit.setMaximumDate(QDate(yesterday.year, yesterday.month, yesterday.day))
         self.date_problem = QLabel()
-        self.date_problem.setStyleSheet(_ERROR_STYLE)
+        self.date_problem.setStyleSheet(ERROR_STYLE)
         self.date_problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

@@ -29,18 +29,18 @@ from coopdesk.changes import ChangeSet
 from coopdesk.dues.plans import add_plan
 from coopdesk.dues.schedule import Frequency, PeriodBasis, Proration
 from coopdesk.errors import CoopdeskError, ValidationError
-from coopdesk.formatting import ParseError
 from coopdesk.i18n import _
 from coopdesk.money import Money
 from coopdesk_ui.context import AppContext
-from coopdesk_ui.forms.plan_field_error import FieldError, route_problems, with_error
+from coopdesk_ui.forms.plan_fields import plan_name_problem, read_plan_amount
+from coopdesk_ui.models.code_labels import code_label
 from coopdesk_ui.models.plan_model import (
     BASIS_LABELS,
     FREQUENCY_LABELS,
     PRORATION_LABELS,
-    label,
     month_name,
 )
+from coopdesk_ui.widgets.field_error import FieldError, route_problems, with_error
 
 
 class PlanForm(QDialog):
@@ -52,7 +52,7 @@ class PlanForm(QDialog):
         self.setWindowTitle(_("New dues plan"))
         self.context = context
         self.changes: ChangeSet | None = None
-        self._existing = {name.strip().casefold() for name in existing_names}
+        self._existing = tuple(existing_names)
         self._touched: set[QWidget] = set()
         currency = context.currency
 
@@ -63,10 +63,10 @@ class PlanForm(QDialog):
                                                                     with_symbol=False))
         self.frequency_combo = QComboBox()
         for frequency in Frequency:
-            self.frequency_combo.addItem(label(FREQUENCY_LABELS, frequency), frequency.value)
+            self.frequency_combo.addItem(code_label(FREQUENCY_LABELS, frequency), frequency.value)
         self.basis_combo = QComboBox()
         for basis in PeriodBasis:
-            self.basis_combo.addItem(label(BASIS_LABELS, basis), basis.value)
+            self.basis_combo.addItem(code_label(BASIS_LABELS, basis), basis.value)
         self.year_start_combo = QComboBox()
         for month in range(1, 13):
             self.year_start_combo.addItem(month_name(context.formatter, month), month)
@@ -80,7 +80,7 @@ class PlanForm(QDialog):
         self.rollover_note = QLabel(_("of a period start paying with the next period"))
         self.proration_combo = QComboBox()
         for proration in Proration:
-            self.proration_combo.addItem(label(PRORATION_LABELS, proration), proration.value)
+            self.proration_combo.addItem(code_label(PRORATION_LABELS, proration), proration.value)
 
         self.name_error = FieldError()
         self.amount_error = FieldError()
@@ -171,25 +171,15 @@ class PlanForm(QDialog):
         self.validate()
 
     def _amount(self) -> tuple[Money | None, str]:
-        text = self.amount_edit.text()
-        if not text.strip():
-            return None, _("Say how much a member pays each period")
-        try:
-            amount = self.context.formatter.parse_money(text, self.context.currency)
-        except ParseError as exc:
-            return None, exc.message
-        if amount.is_negative:
-            return None, _("The amount cannot be negative")
-        return amount, ""
+        return read_plan_amount(self.amount_edit.text(), self.context.formatter,
+                                self.context.currency)
 
     def problems(self) -> dict[FieldError, str]:
         """What must change before the plan can be added, by the label that shows it."""
         found: dict[FieldError, str] = {}
-        name = self.name_edit.text().strip()
-        if not name:
-            found[self.name_error] = _("A plan needs a name")
-        elif name.casefold() in self._existing:
-            found[self.name_error] = _("There is already a plan with this name")
+        name_problem = plan_name_problem(self.name_edit.text(), self._existing)
+        if name_problem:
+            found[self.name_error] = name_problem
         _amount, amount_problem = self._amount()
         if amount_problem:
             found[self.amount_error] = amount_problem

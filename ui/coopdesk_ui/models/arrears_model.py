@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from coopdesk.dues.queries import ArrearsRow
 from coopdesk.formatting import Formatter
 from coopdesk.i18n import N_, _
-from coopdesk.members.types import Status
+from coopdesk_ui.models.member_labels import status_label
 from coopdesk_ui.models.roles import ID_ROLE, SORT_ROLE
 
 _ROOT = QModelIndex()
@@ -44,20 +44,6 @@ HEADERS = {
     Column.STATUS: N_("Status"),
 }
 RIGHT_ALIGNED = frozenset({Column.MONTHS, Column.AMOUNT})
-STATUS_LABELS: dict[str, str] = {
-    Status.PENDING: N_("Pending"),
-    Status.ACTIVE: N_("Active"),
-    Status.IN_GRACE: N_("In grace"),
-    Status.LAPSED: N_("Lapsed"),
-    Status.WITHDRAWN: N_("Withdrawn"),
-    Status.DECEASED: N_("Deceased"),
-}
-
-
-def status_label(status: str) -> str:
-    """A member status as the user reads it ("In grace" for "in_grace")."""
-    label = STATUS_LABELS.get(status)
-    return _(label) if label is not None else status
 
 
 class ArrearsModel(QAbstractTableModel):

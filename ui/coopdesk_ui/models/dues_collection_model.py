@@ -116,7 +116,7 @@ class DuesCollectionModel(QAbstractTableModel):
         amounts = tuple(self._formatter.money(amount, with_symbol=False) if charged else ""
                         for amount in amounts_of(row))
         rate = self._formatter.number(Decimal(row.rate)) if row.rate else ""
-        return (self._formatter.date(dt.date(year, month, 1), "LLLL y"), *amounts, rate)
+        return (self._formatter.month(dt.date(year, month, 1), "long_year"), *amounts, rate)
 
 
 def _raw_value(row: SummaryRow, column: Column) -> object:

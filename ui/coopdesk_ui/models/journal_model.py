@@ -31,6 +31,7 @@ from coopdesk.i18n import N_, _
 from coopdesk.ledger.journal_page import JournalEntryRow, JournalKey
 from coopdesk.ledger.types import EntryKind
 from coopdesk.money import Money
+from coopdesk_ui.models.code_labels import code_label
 from coopdesk_ui.models.roles import ID_ROLE, SORT_ROLE
 
 PAGE_SIZE = 200
@@ -60,8 +61,7 @@ KIND_LABELS: dict[str, str] = {
 
 def kind_label(kind: str) -> str:
     """How an entry's kind reads for the user (the code itself when unknown)."""
-    label = KIND_LABELS.get(kind)
-    return _(label) if label is not None else kind
+    return code_label(KIND_LABELS, kind)
 
 
 def reversal_note(row: JournalEntryRow) -> str:

@@ -19,6 +19,7 @@ from coopdesk.formatting import Formatter
 from coopdesk.i18n import N_, _
 from coopdesk.ledger.types import EntryKind
 from coopdesk.money import Money
+from coopdesk_ui.models.code_labels import code_label
 from coopdesk_ui.models.roles import ID_ROLE, SORT_ROLE
 
 _ROOT = QModelIndex()
@@ -117,8 +118,7 @@ class MemberAccountModel(QAbstractTableModel):
     # -- formatting ---------------------------------------------------------------------
 
     def _row_texts(self, row: AccountLine) -> tuple[str, ...]:
-        label = KIND_LABELS.get(row.kind)
-        what = row.memo or (_(label) if label is not None else row.kind)
+        what = row.memo or code_label(KIND_LABELS, row.kind)
         return (self._formatter.date(row.date), what, self._amount(row.charged),
                 self._amount(row.paid), self._formatter.money(row.balance, with_symbol=False))
 

@@ -1,10 +1,12 @@
 """How the member register's coded values read for the user: statuses, kinds, leave reasons
-and field names, translated where shown (the core keeps the codes)."""
+and field names, translated where shown (the core keeps the codes); and how a member is named
+in lists and fields ("12 — Ana Ruiz")."""
 
 from __future__ import annotations
 
-from coopdesk.i18n import N_, _
+from coopdesk.i18n import N_
 from coopdesk.members.types import LeaveReason, MemberKind, Status
+from coopdesk_ui.models.code_labels import code_label
 
 STATUS_LABELS: dict[str, str] = {
     Status.PENDING: N_("Pending"),
@@ -57,23 +59,23 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
+def member_text(number: str, name: str) -> str:
+    """How a member is written in lists and in the member field: "12 — Ana Ruiz"."""
+    return f"{number} \N{EM DASH} {name}" if name else number
+
+
 def status_label(status: str) -> str:
     """"In grace" for "in_grace"; an unknown code as it is."""
-    return _label(STATUS_LABELS, status)
+    return code_label(STATUS_LABELS, status)
 
 
 def kind_label(kind: str) -> str:
-    return _label(KIND_LABELS, kind)
+    return code_label(KIND_LABELS, kind)
 
 
 def leave_reason_label(reason: str) -> str:
-    return _label(LEAVE_REASON_LABELS, reason)
+    return code_label(LEAVE_REASON_LABELS, reason)
 
 
 def field_label(field: str) -> str:
-    return _label(FIELD_LABELS, field)
-
-
-def _label(labels: dict[str, str], code: str) -> str:
-    label = labels.get(code)
-    return _(label) if label is not None else code
+    return code_label(FIELD_LABELS, field)

@@ -17,7 +17,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from coopdesk.dues.bank_import import ImportLine
 from coopdesk.formatting import Formatter
 from coopdesk.i18n import N_, _
-from coopdesk_ui.models.payment_list_model import member_text
+from coopdesk_ui.models.code_labels import code_label
+from coopdesk_ui.models.member_labels import member_text
 from coopdesk_ui.models.roles import ID_ROLE, SORT_ROLE
 
 _ROOT = QModelIndex()
@@ -63,14 +64,12 @@ def how_label(how: str) -> str:
     """How a row was matched, or why not, as the user reads it."""
     if how == "no match":
         return _("no member's number or name found in it")
-    label = _HOW_LABELS.get(how)
-    return _(label) if label is not None else how
+    return code_label(_HOW_LABELS, how)
 
 
 def action_label(action: str) -> str:
     """What the import does with a row, as the user reads it."""
-    label = _ACTION_LABELS.get(action)
-    return _(label) if label is not None else action
+    return code_label(_ACTION_LABELS, action)
 
 
 class PaymentImportModel(QAbstractTableModel):

@@ -19,6 +19,8 @@ from PySide6.QtGui import QBrush, QColor
 from coopdesk.dues.payment_list import PaymentRow
 from coopdesk.formatting import Formatter
 from coopdesk.i18n import N_, _
+from coopdesk_ui.models.code_labels import code_label
+from coopdesk_ui.models.member_labels import member_text
 from coopdesk_ui.models.roles import ID_ROLE, SORT_ROLE
 
 _ROOT = QModelIndex()
@@ -38,13 +40,7 @@ METHOD_LABELS: dict[str, str] = {
 
 def method_label(method: str) -> str:
     """A payment method as the user reads it ("Bank transfer" for "bank_transfer")."""
-    label = METHOD_LABELS.get(method)
-    return _(label) if label is not None else method
-
-
-def member_text(number: str, name: str) -> str:
-    """How a member is written in lists and in the member field: "12 — Ana Ruiz"."""
-    return f"{number} \N{EM DASH} {name}" if name else number
+    return code_label(METHOD_LABELS, method)
 
 
 class Column(IntEnum):

@@ -18,6 +18,7 @@ from coopdesk.dues.plans import PlanRow
 from coopdesk.dues.schedule import Frequency, PeriodBasis, Proration
 from coopdesk.formatting import Formatter
 from coopdesk.i18n import N_, _
+from coopdesk_ui.models.code_labels import code_label
 from coopdesk_ui.models.roles import ID_ROLE, SORT_ROLE
 
 _ROOT = QModelIndex()
@@ -42,7 +43,7 @@ PRORATION_LABELS: dict[str, str] = {
 
 def month_name(formatter: Formatter, month: int) -> str:
     """The month's name standing alone ("July"), in the book's language."""
-    return formatter.date(dt.date(2000, month, 1), "LLLL")
+    return formatter.month(dt.date(2000, month, 1), "long")
 
 
 def periods_text(plan: PlanRow, formatter: Formatter) -> str:
@@ -61,12 +62,6 @@ def periods_text(plan: PlanRow, formatter: Formatter) -> str:
         text += "; " + _("joining after day {day}: from the next period").format(
             day=plan.rollover_day)
     return text
-
-
-def label(labels: Mapping[str, str], value: str) -> str:
-    """The translated label of a plan term's value (the value itself if unknown)."""
-    text = labels.get(value)
-    return _(text) if text is not None else value
 
 
 class Column(IntEnum):
@@ -156,9 +151,9 @@ class PlanModel(QAbstractTableModel):
         return (
             row.name,
             self._formatter.money(row.amount, with_symbol=False),
-            label(FREQUENCY_LABELS, row.frequency),
+            code_label(FREQUENCY_LABELS, row.frequency),
             periods_text(row, self._formatter),
-            label(PRORATION_LABELS, row.proration),
+            code_label(PRORATION_LABELS, row.proration),
             self._formatter.number(self._assigned.get(row.name, 0)),
         )
 

@@ -8,10 +8,6 @@ places figures; it is the first screen shown, and must be drawn at once even on 
 
 from __future__ import annotations
 
-import datetime as dt
-
-import babel.dates
-import babel.numbers
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -21,8 +17,10 @@ from coopdesk.changes import ChangeSet
 from coopdesk.dashboard import Dashboard, dashboard
 from coopdesk.formatting import Formatter
 from coopdesk.i18n import _, ngettext
+from coopdesk.members.types import Status
 from coopdesk.money import Money
 from coopdesk_ui.context import AppContext
+from coopdesk_ui.models.member_labels import status_label
 from coopdesk_ui.screens.base import Screen
 from coopdesk_ui.targets import OwingMembersTarget
 from coopdesk_ui.widgets.bar_chart import Bar, BarChart
@@ -31,21 +29,10 @@ from coopdesk_ui.widgets.stat_tile import ButtonTile, StatTile
 NOTHING = "\N{EM DASH}"
 
 
-# Babel directly, with the book's locale: `Formatter` has no month or percent yet.
-def month_label(formatter: Formatter, month: dt.date) -> str:
-    """The month's short stand-alone name for an axis ("Jun", "juin", "6月")."""
-    return babel.dates.format_skeleton("MMM", month, locale=formatter.locale)
-
-
-def month_name(formatter: Formatter, month: dt.date) -> str:
-    """The month and year in words ("June 2026", "juin 2026", "2026年6月")."""
-    return babel.dates.format_skeleton("yMMMM", month, locale=formatter.locale)
-
-
 def percent(formatter: Formatter, part: Money, whole: Money) -> str:
     """`part` as a whole percentage of `whole` (not zero), as the locale writes it ("83%",
     "83 %")."""
-    return babel.numbers.format_percent(part.amount / whole.amount, locale=formatter.locale)
+    return formatter.percent(part.amount / whole.amount)
 
 
 class DashboardScreen(Screen):
@@ -67,8 +54,9 @@ class DashboardScreen(Screen):
         self.as_of_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.active_tile = StatTile(_("Active members"))
-        self.in_grace_tile = StatTile(_("In grace"))
-        self.lapsed_tile = StatTile(_("Lapsed"))
+        # The two standings by their names in the members screen's filter and table.
+        self.in_grace_tile = StatTile(status_label(Status.IN_GRACE))
+        self.lapsed_tile = StatTile(status_label(Status.LAPSED))
         self.owing_tile = ButtonTile(_("Members owing dues"))
         self.owing_tile.setToolTip(_("Show the members who owe dues"))
         self.cash_tile = StatTile(_("Cash and bank"))
@@ -164,7 +152,7 @@ class DashboardScreen(Screen):
                 amount=money(figures.owed_total)))
 
         self.cash_tile.set_value(money(figures.cash_balance), _("Cash box and bank accounts"))
-        month = month_name(fmt, figures.as_of.replace(day=1))
+        month = fmt.month(figures.as_of, "long_year")
         charged = figures.charged_this_month
         self.month_tile.set_value(money(figures.collected_this_month), _(
             "{percent} of {charged} charged in {month}").format(
@@ -183,12 +171,12 @@ class DashboardScreen(Screen):
         self.chart_title.setText(_("Dues collected per month ({currency})").format(
             currency=figures.cash_balance.currency))
         self.chart.set_value_text(lambda value: fmt.number(value.normalize()))
-        bars = [Bar(month_label(fmt, m.month), m.collected.amount,
+        bars = [Bar(fmt.month(m.month, "short"), m.collected.amount,
                     _("{month}: {collected} collected of {charged} charged.").format(
-                        month=month_name(fmt, m.month), collected=fmt.money(m.collected),
+                        month=fmt.month(m.month, "long_year"), collected=fmt.money(m.collected),
                         charged=fmt.money(m.charged)),
                     reference=m.charged.amount)
                 for m in figures.months]
         first, last = figures.months[0].month, figures.months[-1].month
         self.chart.set_bars(bars, _("Dues collected per month, {first} to {last}.").format(
-            first=month_name(fmt, first), last=month_name(fmt, last)))
+            first=fmt.month(first, "long_year"), last=fmt.month(last, "long_year")))

@@ -13,7 +13,6 @@ import datetime as dt
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -47,6 +46,7 @@ from coopdesk_ui.models.journal_model import (
 from coopdesk_ui.models.journal_postings_model import Column as PostingColumn
 from coopdesk_ui.models.journal_postings_model import EntryPostingsModel
 from coopdesk_ui.screens.ledger_journal_filter import JournalFilterBar
+from coopdesk_ui.widgets.records_table import records_table
 
 #: show_entry reads pages down to an entry at most this far from the top; farther, it narrows
 #: the dates instead.
@@ -226,39 +226,11 @@ class JournalTab(QWidget):
         self.count_label.setText(text)
 
     def _make_entries_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        rows = table.verticalHeader()
-        rows.hide()
-        # Fixed row heights: the view never measures rows it has not drawn (cheap on long lists).
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.MEMO, QHeaderView.ResizeMode.Stretch)
-        return table
+        return records_table(self.model, Column.MEMO)
 
     def _make_postings_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.postings_model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(PostingColumn.MEMO, QHeaderView.ResizeMode.Stretch)
-        return table
+        return records_table(self.postings_model, PostingColumn.MEMO, alternating=False,
+                             selection=QAbstractItemView.SelectionMode.ExtendedSelection)
 
     def _fit_columns(self) -> None:
         """Size columns once per load from sample texts, not by measuring every row read."""

@@ -8,10 +8,8 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -24,6 +22,7 @@ from coopdesk.ledger.register_page import RegisterCursor, RegisterLine, open_reg
 from coopdesk.money import Money
 from coopdesk_ui.context import AppContext
 from coopdesk_ui.models.register_model import CREDIT_NORMAL_TYPES, Column, RegisterModel
+from coopdesk_ui.widgets.records_table import records_table
 
 #: The account shown first: the bank account is what a treasurer checks most.
 PREFERRED_ACCOUNT = "1010"
@@ -127,22 +126,8 @@ class RegisterTab(QWidget):
             self.entry_requested.emit(self.model.row_at(index.row()).entry_id)
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
+        table = records_table(self.model, Column.MEMO)
         table.setToolTip(_("Double-click a line to see its entry in the journal"))
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.MEMO, QHeaderView.ResizeMode.Stretch)
         return table
 
     def _fit_columns(self) -> None:

@@ -23,10 +23,10 @@ from coopdesk_ui.context import AppContext
 from coopdesk_ui.forms.bank_import_dialog import BankImportDialog
 from coopdesk_ui.forms.payment_dialogs import PaymentDialogs
 from coopdesk_ui.forms.payment_entry_form import PaymentEntryForm
-from coopdesk_ui.forms.payment_member_field import PayingMember
 from coopdesk_ui.screens.base import Screen
 from coopdesk_ui.screens.payments_list import PaymentListPanel
 from coopdesk_ui.targets import MemberTarget
+from coopdesk_ui.widgets.member_finder import member_options
 
 _NOTE_STYLE = "color: palette(dark);"
 _MESSAGE_MS = 10000
@@ -70,8 +70,7 @@ class PaymentsScreen(Screen):
         writable = self.context.writable
         members = self.context.read(list_members)
         self._names = {m.number: m.display_name for m in members}
-        self.form.set_members([PayingMember(m.number, m.display_name, m.payer_number)
-                               for m in members])
+        self.form.set_members(member_options(members))
         self.form.set_writable(writable)
         self.list_panel.set_writable(writable)
         read_only_note = _("This book is open for reading only: payments cannot be recorded, "

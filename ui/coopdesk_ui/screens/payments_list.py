@@ -12,9 +12,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,6 +29,7 @@ from coopdesk_ui.models.payment_list_model import Column, PaymentListModel
 from coopdesk_ui.models.roles import ID_ROLE
 from coopdesk_ui.models.sort_proxy import RawValueSortProxy
 from coopdesk_ui.widgets.date_edit import DateEdit
+from coopdesk_ui.widgets.records_table import records_table
 
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 
@@ -189,23 +188,8 @@ class PaymentListPanel(QWidget):
     # -- inside ---------------------------------------------------------------------------
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
+        table = records_table(self.proxy, Column.REFERENCE, sortable=True)
         table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)  # the latest first
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.REFERENCE, QHeaderView.ResizeMode.Stretch)
         return table
 
     def _fit_columns(self, formatter: Formatter, currency: str) -> None:

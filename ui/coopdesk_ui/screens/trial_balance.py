@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSizePolicy,
     QTableView,
@@ -38,6 +37,7 @@ from coopdesk_ui.models.sort_proxy import RawValueSortProxy
 from coopdesk_ui.models.trial_balance_model import AMOUNT_COLUMNS, Column, TrialBalanceModel
 from coopdesk_ui.widgets.column_footer import ColumnFooter
 from coopdesk_ui.widgets.date_edit import DateEdit
+from coopdesk_ui.widgets.records_table import records_table
 
 _FALLBACK_LOCALE = "en_US"
 _OUT_OF_BALANCE_STYLE = "color: #b00020;"
@@ -102,25 +102,12 @@ class TrialBalanceScreen(QWidget):
         self._fit_columns(book.settings.currency)
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
+        table = records_table(self.proxy, Column.NAME, sortable=True,
+                              selection=QAbstractItemView.SelectionMode.ExtendedSelection)
         table.sortByColumn(Column.CODE, Qt.SortOrder.AscendingOrder)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
         # As tall as its rows and no taller, so the totals follow the last row (scrolls if short).
         table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         return table
 
     def _fit_columns(self, currency: str) -> None:

@@ -1,25 +1,28 @@
-"""The payment form's member field: finds a member from their number or part of their name.
+"""A field that finds a member from what the treasurer types: their number or part of their name.
 
 Treasurers name members by number but remember names, so the field completes on both
 ("12 — Ana Ruiz", matching anywhere in it). The text means a member as soon as it can mean only
 one: an exact number, the picked "number — name", an exact name, or a part of a name that one
-member's name holds. `member_changed` tells the form, so the preview follows as the user types.
+member's name holds; otherwise `problem()` says why it means none yet (no one, or several people
+called Weiß). `member_changed` tells the form, so what depends on the member follows as the
+user types. Used by the payment entry form and the "Assign a plan" form.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from coopdesk.i18n import _
-from coopdesk_ui.models.payment_list_model import member_text
+from coopdesk.members.queries import MemberRow
+from coopdesk_ui.models.member_labels import member_text
 
 
 @dataclass(frozen=True, slots=True)
-class PayingMember:
+class MemberOption:
     """A member the field can find, and who pays for them (their household payer), if anyone."""
 
     number: str
@@ -32,18 +35,23 @@ class PayingMember:
         return member_text(self.number, self.name)
 
 
-class PaymentMemberField(QLineEdit):
+def member_options(rows: Iterable[MemberRow]) -> list[MemberOption]:
+    """The register's members (`list_members` rows) as the finder offers them."""
+    return [MemberOption(row.number, row.display_name, row.payer_number) for row in rows]
+
+
+class MemberFinder(QLineEdit):
     """A line edit completing on member numbers and names; see the module docstring."""
 
-    #: The member the text means changed: the PayingMember, or None.
+    #: The member the text means changed: the MemberOption, or None.
     member_changed = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, members: Sequence[MemberOption] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._members: tuple[PayingMember, ...] = ()
-        self._by_number: dict[str, PayingMember] = {}
-        self._by_text: dict[str, PayingMember] = {}
-        self._current: PayingMember | None = None
+        self._members: tuple[MemberOption, ...] = ()
+        self._by_number: dict[str, MemberOption] = {}
+        self._by_text: dict[str, MemberOption] = {}
+        self._current: MemberOption | None = None
         self.setPlaceholderText(_("Number or name"))
         self._choices = QStringListModel(self)
         completer = QCompleter(self._choices, self)
@@ -52,8 +60,9 @@ class PaymentMemberField(QLineEdit):
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
         self.textChanged.connect(self._follow_text)
+        self.set_members(members)
 
-    def set_members(self, members: Sequence[PayingMember]) -> None:
+    def set_members(self, members: Sequence[MemberOption]) -> None:
         """Offer `members` (the register changed); the text is read again against them."""
         self._members = tuple(members)
         self._by_number = {m.number.casefold(): m for m in self._members}
@@ -61,11 +70,11 @@ class PaymentMemberField(QLineEdit):
         self._choices.setStringList([m.text for m in self._members])
         self._follow_text()
 
-    def members(self) -> tuple[PayingMember, ...]:
+    def members(self) -> tuple[MemberOption, ...]:
         """Every member the field can find."""
         return self._members
 
-    def find_member(self, number: str) -> PayingMember | None:
+    def find_member(self, number: str) -> MemberOption | None:
         """The member numbered `number`, if the field knows them."""
         return self._by_number.get(number.casefold())
 
@@ -74,7 +83,7 @@ class PaymentMemberField(QLineEdit):
         member = self.find_member(number)
         self.setText(member.text if member is not None else number)
 
-    def member(self) -> PayingMember | None:
+    def member(self) -> MemberOption | None:
         """The one member the text names, or None."""
         return self._resolve()[0]
 
@@ -88,7 +97,7 @@ class PaymentMemberField(QLineEdit):
             self._current = member
             self.member_changed.emit(member)
 
-    def _resolve(self) -> tuple[PayingMember | None, str]:
+    def _resolve(self) -> tuple[MemberOption | None, str]:
         text = self.text().strip()
         if not text:
             return None, _("Type the member's number or name.")
