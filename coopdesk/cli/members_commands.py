@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from coopdesk.cli.commands import open_book
 from coopdesk.cli.output import warn_unused_columns, write_rows
 from coopdesk.formatting import Formatter
+from coopdesk.io.csv_export import write_csv
 from coopdesk.io.files import read_bytes, write_atomically
 from coopdesk.io.member_csv import parse_members_csv
 from coopdesk.members.importing import import_members
@@ -221,11 +223,26 @@ def members_import(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The export's columns: a member's fields, the address as the three lines `members import`
+#: reads back (address_1..3), so an exported register imports into another book as it is.
+ADDRESS_COLUMNS = ("address_1", "address_2", "address_3")
+
+
 def members_export(args: argparse.Namespace) -> int:
     with open_book(args, read_only=True) as book:
         rows = book.read(_export_rows)
+    names = [field.name for field in fields(queries.MemberDetail)]
+    at = names.index("address_lines")
+    header = [*names[:at], *ADDRESS_COLUMNS, *names[at + 1:]]
+
+    def cells(row: queries.MemberDetail) -> list[object]:
+        lines = list(row.address_lines[:2]) + [", ".join(row.address_lines[2:])]
+        lines += [""] * (len(ADDRESS_COLUMNS) - len(lines))
+        values = [getattr(row, name) for name in names]
+        return [*values[:at], *(line or None for line in lines), *values[at + 1:]]
+
     out = io.StringIO()
-    write_rows(rows, "csv", out)
+    write_csv(out, header, (cells(row) for row in rows))
     write_atomically(args.file, out.getvalue(), encoding="utf-8-sig")  # a BOM so spreadsheets see UTF-8
     print(f"Wrote {len(rows)} member(s) to {args.file}")
     return 0

@@ -50,7 +50,7 @@ MEMBER_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "kind": ("kind", "member kind", "person or organisation", "person or organization",
              "entity type"),
     "member_class": (
-        "class", "member class", "membership class", "membership type", "member type", "type",
+        "class", "class code", "member class", "membership class", "membership type", "member type", "type",
         "category", "mitgliedsart", "mitgliedschaft", "catégorie", "categoría",
     ),
     "join_date": (
