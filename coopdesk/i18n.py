@@ -1,8 +1,9 @@
 """Translation of user-visible text: one gettext domain, catalogs kept with Babel.
 
 Every label the app shows goes through `_` (or `ngettext`) from the start, so that adding a
-language means adding a catalog under `coopdesk/locale/<lang>/LC_MESSAGES/coopdesk.mo` and
-nothing else. `_` looks the text up in the language chosen with `use_language` at the moment it
+language means adding a catalog under `coopdesk/locale/<lang>/LC_MESSAGES/coopdesk.po` (and its
+compiled `.mo`, both made by `scripts/translations.sh`) and nothing else: the app offers every
+language it finds a catalog for. `_` looks the text up in the language chosen with `use_language` at the moment it
 is called, so a module may import `_` once and still follow a later change of language. Text
 that must be marked where it is defined but translated later (a table of column titles built at
 import time) is wrapped in `N_` and passed through `_` where it is shown.
@@ -26,6 +27,12 @@ def translations(language: str | None) -> gettext.NullTranslations:
     if not language:
         return gettext.NullTranslations()
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+def available_languages() -> tuple[str, ...]:
+    """The languages with a compiled catalog ("de", "es", "fr"...), sorted; English, the text
+    of the code itself, needs none and is not among them."""
+    return tuple(sorted(mo.parent.parent.name for mo in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")))
 
 
 def use_language(language: str | None) -> None:

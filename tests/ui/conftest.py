@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -62,6 +62,19 @@ def private_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "qt-settings"))
     return data
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests read English labels whatever the computer's language; none leaks another."""
+    from coopdesk import i18n
+    from coopdesk_ui import language
+
+    computers = language.system_language  # still asked with explicit preferences by its tests
+    monkeypatch.setattr(language, "system_language",
+                        lambda preferred=None: "en" if preferred is None else computers(preferred))
+    yield
+    i18n.use_language(None)
 
 
 @pytest.fixture(autouse=True)

@@ -201,6 +201,6 @@ def test_the_collection_of_a_year_per_month(qtbot: QtBot, charged: Path) -> None
     assert [model.index(11, c).data() for c in columns][1:] == ["", "", "", "", ""]
     assert [tab.footer.text(c) for c in columns] == [
         "Year 2026", "100.00", "30.00", "0.00", "70.00", "30"]
-    assert tab.summary_label.text() == "Collected 30 % of the dues charged for 2026."
+    assert tab.summary_label.text() == "Collected 30% of the dues charged for 2026."
     tab.year_spin.setValue(2025)
     assert tab.summary_label.text() == "No dues were charged for 2025."

@@ -9,7 +9,9 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
+from coopdesk.i18n import _
 from coopdesk_ui.dialogs import APP_TITLE, Dialogs
+from coopdesk_ui.language import app_language, apply_language
 from coopdesk_ui.main_window import MainWindow
 from coopdesk_ui.opening import open_startup_book
 
@@ -23,6 +25,8 @@ def run_app(book_path: Path | None) -> int:
     # Only the program name: the command line was already parsed by coopdesk's own parser.
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_TITLE)
+    # Before any widget: labels are translated as they are built. Needs the app's name (settings).
+    apply_language(app, app_language())
     previous_hook, sys.excepthook = sys.excepthook, _report_bug
     window = MainWindow()
     window.resize(*WINDOW_SIZE)
@@ -43,5 +47,5 @@ def _report_bug(kind: type[BaseException], value: BaseException,
     traceback.print_exception(kind, value, tb)
     Dialogs.error(
         QApplication.activeWindow(),
-        f"Something went wrong inside coopdesk (this is a bug).\n\n{kind.__name__}: {value}",
+        _("Something went wrong inside coopdesk (this is a bug).") + f"\n\n{kind.__name__}: {value}",
     )

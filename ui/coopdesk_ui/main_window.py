@@ -36,6 +36,7 @@ from coopdesk_ui.book_host import BookHost
 from coopdesk_ui.context import AppContext
 from coopdesk_ui.dialogs import APP_TITLE, Dialogs
 from coopdesk_ui.opening import open_book, open_demo_book
+from coopdesk_ui.language import language_menu
 from coopdesk_ui.recent_books import RecentBooks
 from coopdesk_ui.screens.base import Screen
 from coopdesk_ui.screens.registry import ScreenRegistry
@@ -197,7 +198,7 @@ class MainWindow(QMainWindow):
                                       shortcut=std.New, icon="document-new")
         self.open_action = make_action(self, _("&Open") + ELLIPSIS, self._ask_and_open,
                                        shortcut=std.Open, icon="document-open")
-        self.save_copy_action = make_action(self, _("Save a &copy") + ELLIPSIS, self.save_copy,
+        self.save_copy_action = make_action(self, _("Save a cop&y") + ELLIPSIS, self.save_copy,
                                             shortcut=std.SaveAs, icon="document-save-as")
         self.close_action = make_action(self, _("&Close book"), self.host.close, shortcut=std.Close)
         self.quit_action = make_action(self, _("&Quit"), self.close, shortcut=QKeySequence("Ctrl+Q"))
@@ -242,6 +243,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
+        view_menu.addMenu(language_menu(self))
 
     def _make_toolbar(self) -> None:
         toolbar = QToolBar(_("Main toolbar"))

@@ -82,8 +82,8 @@ class CollectionTab(DuesTab):
             return
         rate = (100 * collected.amount / charged.amount).quantize(Decimal("0.1"), ROUND_HALF_UP)
         self.footer.set_text(Column.RATE, formatter.number(rate))
-        self.summary_label.setText(_("Collected {rate} % of the dues charged for {year}.").format(
-            rate=formatter.number(rate), year=year))
+        self.summary_label.setText(_("Collected {rate} of the dues charged for {year}.").format(
+            rate=formatter.percent(collected.amount / charged.amount), year=year))
 
     def start_search(self) -> None:
         self.year_spin.setFocus()
