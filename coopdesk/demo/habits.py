@@ -20,7 +20,7 @@ from coopdesk.money import Money
 
 @dataclass(frozen=True, slots=True)
 class Payment:
-    """One payment as `record_payment` takes it; `person` is who it is recorded for."""
+    """One payment as `record_payments` takes it; `person` is who it is recorded for."""
 
     person: Person
     member_number: str

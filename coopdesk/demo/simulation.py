@@ -15,7 +15,7 @@ from coopdesk.demo.coop import CURRENCY, PLAN_RATES
 from coopdesk.demo.habits import Payment, PaymentHabits
 from coopdesk.demo.other_money import cash_change, cash_deposit, month_entries
 from coopdesk.demo.people import Cast
-from coopdesk.dues.payments import record_payment, reverse_payment, write_off_charge
+from coopdesk.dues.payments import PaymentInput, record_payments, reverse_payment, write_off_charge
 from coopdesk.dues.plans import add_plan, assign_plan, end_assignment
 from coopdesk.dues.queries import open_charges
 from coopdesk.dues.run import last_day_of_month, run_dues
@@ -98,7 +98,8 @@ class Simulation:
             assign_plan(session, number, waiver.person.plan, first_day)
 
     def _payments(self, session: Session, index: int) -> None:
-        """The month's payments: the bank statement's, then the cash and cheques received."""
+        """The month's payments, recorded together: the bank statement's, then the cash and
+        cheques received."""
         due = self.habits.month(index)
         mistake = self.cast.mistake
         right = wrong = None
@@ -108,11 +109,10 @@ class Simulation:
             due[due.index(right)] = wrong
         bank = [x for x in due if x.method == "bank_transfer"]
         received = [x for x in due if x.method != "bank_transfer"]
-        bank_ids = _record_payments(session, bank)
-        _record_payments(session, received)
+        ids = _record_payments(session, bank + received)
         self.cash_on_hand += sum((x.amount for x in received if x.method == "cash"), Money.zero(CURRENCY))
         if right is not None and wrong is not None:
-            self._correct(session, right, bank_ids[bank.index(wrong)])
+            self._correct(session, right, ids[bank.index(wrong)])
 
     def _correct(self, session: Session, payment: Payment, wrong_id: int) -> None:
         """Reverse the payment recorded on the wrong member a few days later; record it again."""
@@ -146,6 +146,5 @@ def _enrol(session: Session, member: MemberInput, plan: str) -> str:
 
 def _record_payments(session: Session, payments: Sequence[Payment]) -> list[int]:
     """Record payments entered in one sitting; return their ids, in order."""
-    return [record_payment(session, x.member_number, x.date, x.amount, x.method, reference=x.reference,
-                           memo=x.memo, payer_number=x.payer_number)
-            for x in payments]
+    return record_payments(session, [PaymentInput(x.member_number, x.date, x.amount, x.method, x.reference,
+                                                  x.memo, x.payer_number) for x in payments])

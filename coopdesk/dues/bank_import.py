@@ -3,20 +3,21 @@
 Each incoming transfer is matched to a member (member number in the reference, then name:
 `coopdesk.io.payment_matching`). Nothing is recorded while any row is unmatched, unless the
 treasurer accepts the matched ones only; a row imported before (same fingerprint) is never
-recorded twice. All recorded payments go in one transaction.
+recorded twice. All recorded payments go in one transaction, a hundred rows at a time through
+`record_payments`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Member, Payment
-from coopdesk.dues.payments import record_payment
+from coopdesk.dues.payments import PaymentInput, record_payments
 from coopdesk.io.bank_csv import BankRow
 from coopdesk.io.payment_matching import MemberKey, PaymentMatcher
 from coopdesk.money import Money
@@ -45,7 +46,7 @@ class BankImport:
         return [line for line in self.lines if line.action == "unmatched"]
 
 
-#: Progress is reported after every this many rows (each payment is posted and settled).
+#: Progress is reported after every this many rows, whose payments are recorded together.
 PROGRESS_STEP = 100
 
 
@@ -77,17 +78,16 @@ def import_payments(session: Session, rows: Sequence[BankRow], *, accept_matched
     if unmatched and not accept_matched:
         progress(total, total)
         return BankImport([line for _, line in planned], applied=False)
-    lines = []
-    for done, (row, line) in enumerate(planned):
-        if done and done % PROGRESS_STEP == 0:
-            progress(done, total)
-        if line.action == "record" and line.member_number is not None:
-            # The member's household payer, if any, is recorded as the payer by `record_payment`.
-            record_payment(session, line.member_number, row.date, row.amount, "bank_transfer",
-                           reference=row.reference, memo=f"Bank import: {row.name or row.reference}"[:200],
-                           fingerprint=row.fingerprint)
-            line = ImportLine(line.line, line.date, line.amount, line.reference, line.name, line.member_number,
-                              line.matched_by, "recorded")
-        lines.append(line)
+    lines: list[ImportLine] = []
+    for start in range(0, total, PROGRESS_STEP):
+        chunk = planned[start:start + PROGRESS_STEP]
+        # The member's household payer, if any, is recorded as the payer by `record_payments`.
+        record_payments(session, [
+            PaymentInput(line.member_number, row.date, row.amount, "bank_transfer", reference=row.reference,
+                         memo=f"Bank import: {row.name or row.reference}"[:200], fingerprint=row.fingerprint)
+            for row, line in chunk if line.action == "record" and line.member_number is not None])
+        lines.extend(replace(line, action="recorded") if line.action == "record" else line for _, line in chunk)
+        if start + len(chunk) < total:
+            progress(start + len(chunk), total)
     progress(total, total)
     return BankImport(lines, applied=True)

@@ -10,22 +10,24 @@ consumed by later charges automatically, and a reversed payment reopens the char
 Which charges are open needs each member's charges in order; how much is open does not: paying
 oldest first leaves `max(0, charged - written off - paid)` open whatever the order, and the rest
 of what was paid is credit. Settling therefore reads three sums per member, never the charges.
-A dues run, which touches every member, goes further (`apply_credit`): see there. And the
-reports over every member (arrears, status) settle everyone in one pass (`dues_positions`).
+A dues run, which touches every member, goes further (`apply_credit`): see there. Payments
+recorded together read those sums once and settle after each payment in memory
+(`payment_applications`). And the reports over every member (arrears, status) settle everyone
+in one pass (`dues_positions`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
 from sqlalchemy import Table, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from coopdesk.db.models import Charge, JournalEntry, Payment, Posting, WriteOff, charges, postings
+from coopdesk.db.models import Charge, JournalEntry, Payment, WriteOff, charges, postings
 from coopdesk.db.plain_rows import plain_rows
 from coopdesk.dues.accounts import DUES_RECEIVABLE, PREPAYMENTS
 from coopdesk.dues.fifo import ChargeDue, Settlement, settle
@@ -188,20 +190,58 @@ def apply_credit(session: Session, charged: Mapping[int, int], date: dt.date) ->
     return _post_applications(session, {**deltas, **_settlement_moves(session, unusual)}, date)
 
 
+def payment_applications(session: Session, payments: Sequence[tuple[int, dt.date, int]],
+                         ) -> list[EntryDraft | None]:
+    """For payments about to be posted, each a (member, date, minor units): the application
+    entry `settle_members(session, {member}, date)` would post right after it, had they been
+    posted one by one in the order given; None where it would post none.
+
+    The members' sums are read once, before any of the payments is posted, and each payment is
+    added to them in turn: `record_payments` then posts the lot in one `post_entries`.
+    """
+    members = {member_id for member_id, _, _ in payments}
+    if not members:
+        return []
+    receivable = account_id_for(session, DUES_RECEIVABLE)
+    prepayments = account_id_for(session, PREPAYMENTS)
+    balances = _receivable_balances(session, members)
+    charged, written, paid = _open_parts(session, members)
+    closed = closed_through(session)
+    drafts: list[EntryDraft | None] = []
+    for member_id, date, units in payments:
+        paid[member_id] = paid.get(member_id, 0) + units
+        balance = balances.get(member_id, 0) - units
+        owed = _still_open(charged.get(member_id, 0), written.get(member_id, 0), paid[member_id])
+        balances[member_id] = owed
+        drafts.append(_application_draft(member_id, owed - balance, date, closed, receivable, prepayments)
+                      if owed != balance else None)
+    return drafts
+
+
 def _settlement_moves(session: Session, member_ids: Collection[int]) -> dict[int, int]:
     """How much each member's receivable must change so that it holds what is open."""
     if not member_ids:
         return {}
-    receivable = account_id_for(session, DUES_RECEIVABLE)
-    balances = dict(session.execute(
-        select(Posting.member_id, func.sum(Posting.amount))
-        .where(Posting.account_id == receivable, Posting.member_id.in_(member_ids))
-        .group_by(Posting.member_id)
-    ).all())
-    owed = _open_totals(session, member_ids)
-    # A member with no charges and no standing payment has nothing open and no credit.
-    return {member_id: owed.get(member_id, 0) - (balances.get(member_id) or 0)
+    balances = _receivable_balances(session, member_ids)
+    charged, written, paid = _open_parts(session, member_ids)
+    return {member_id: _still_open(charged.get(member_id, 0), written.get(member_id, 0), paid.get(member_id, 0))
+            - balances.get(member_id, 0)
             for member_id in member_ids}
+
+
+def _receivable_balances(session: Session, member_ids: Collection[int]) -> dict[int, int]:
+    """Each member's balance on dues receivable, over all dates (members with postings only)."""
+    receivable = account_id_for(session, DUES_RECEIVABLE)
+    return {member_id: int(total) for member_id, total in session.execute(
+        select(postings.c.member_id, func.sum(postings.c.amount))
+        .where(postings.c.account_id == receivable, postings.c.member_id.in_(member_ids))
+        .group_by(postings.c.member_id)).all()}
+
+
+def _still_open(charged: int, written_off: int, paid: int) -> int:
+    """What is open of a member's charges, given their three sums, as `fifo.settle` leaves it:
+    paying oldest first, whatever the order; what was paid beyond the charges is credit."""
+    return max(0, charged - written_off - paid)
 
 
 def _post_applications(session: Session, deltas: Mapping[int, int], date: dt.date) -> list[EntryId]:
@@ -213,29 +253,34 @@ def _post_applications(session: Session, deltas: Mapping[int, int], date: dt.dat
     receivable = account_id_for(session, DUES_RECEIVABLE)
     prepayments = account_id_for(session, PREPAYMENTS)
     closed = closed_through(session)
+    return post_entries(session, [_application_draft(member_id, delta, date, closed, receivable, prepayments)
+                                  for member_id, delta in moves])
+
+
+def _application_draft(member_id: int, delta: int, date: dt.date, closed: dt.date | None,
+                       receivable: int, prepayments: int) -> EntryDraft:
+    """The application moving `delta` onto the member's receivable from their prepayments (the
+    other way when negative), on `date` or, when that is closed, the first open day."""
     entry_date = date if closed is None or date > closed else closed + dt.timedelta(days=1)
-    drafts = []
-    for member_id, delta in moves:
-        memo = "Prepayment credit applied to dues" if delta < 0 else "Paid ahead: kept as credit"
-        drafts.append(EntryDraft(entry_date, EntryKind.APPLICATION, (
-            PostingDraft(receivable, delta, member_id=member_id),
-            PostingDraft(prepayments, -delta, member_id=member_id),
-        ), memo=memo))
-    return post_entries(session, drafts)
+    memo = "Prepayment credit applied to dues" if delta < 0 else "Paid ahead: kept as credit"
+    return EntryDraft(entry_date, EntryKind.APPLICATION, (
+        PostingDraft(receivable, delta, member_id=member_id),
+        PostingDraft(prepayments, -delta, member_id=member_id),
+    ), memo=memo)
 
 
-def _open_totals(session: Session, member_ids: Collection[int]) -> dict[int, int]:
-    """What is open of each member's charges: what `fifo.settle` leaves open, in total."""
-    charged = dict(session.execute(
+def _open_parts(session: Session, member_ids: Collection[int],
+                ) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    """Three sums per member: what they were charged (members with charges only), what was
+    written off their charges, and what they paid that stands."""
+    charged = {member_id: int(total) for member_id, total in session.execute(
         select(charges.c.member_id, func.sum(charges.c.amount))
-        .where(charges.c.member_id.in_(member_ids)).group_by(charges.c.member_id)).all())
-    written = dict(session.execute(
+        .where(charges.c.member_id.in_(member_ids)).group_by(charges.c.member_id)).all()}
+    written = {member_id: int(total) for member_id, total in session.execute(
         select(charges.c.member_id, func.sum(_write_offs.c.amount))
         .join(charges, charges.c.id == _write_offs.c.charge_id)
-        .where(charges.c.member_id.in_(member_ids)).group_by(charges.c.member_id)).all())
-    paid = paid_by_member(session, member_ids, None)
-    return {member_id: max(0, int(total) - int(written.get(member_id, 0)) - paid.get(member_id, 0))
-            for member_id, total in charged.items()}
+        .where(charges.c.member_id.in_(member_ids)).group_by(charges.c.member_id)).all()}
+    return charged, written, paid_by_member(session, member_ids, None)
 
 
 def written_off_by_charge(session: Session, member_ids: Collection[int] | None, as_of: dt.date | None) -> dict[int, int]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from coopdesk import clock
+from coopdesk import clock, paths
 from coopdesk.book import Book
 from coopdesk.check import run_checks
 from coopdesk.cli.demo_command import add_parsers
@@ -29,10 +29,12 @@ TODAY = dt.date(2026, 11, 15)
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Book, DemoSummary]]:
     """The demo at its default size, built once for the module."""
-    path = tmp_path_factory.mktemp("demo") / "riverside.coopdesk"
-    summary = build_demo(path, seed=7, today=TODAY)
-    with Book.open(path, read_only=True) as book:
-        yield book, summary
+    folder = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as patch:  # the autouse private data folder is per test
+        patch.setattr(paths, "data_folder", lambda: folder / "user-data")
+        summary = build_demo(folder / "riverside.coopdesk", seed=7, today=TODAY)
+        with Book.open(folder / "riverside.coopdesk", read_only=True) as book:
+            yield book, summary
 
 
 def members_of(book: Book) -> list[MemberRow]:
