@@ -85,7 +85,7 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     def unexpected(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"unexpected dialog: {args[1:]!r}")
 
-    for name in ("error", "ask_open_read_only", "ask_open_path", "ask_save_path"):
+    for name in ("error", "bug", "ask_open_read_only", "ask_open_path", "ask_save_path"):
         monkeypatch.setattr(Dialogs, name, classmethod(unexpected))
 
 

@@ -205,3 +205,21 @@ def test_a_refused_long_job_is_told(window: MainWindow, make_book: Callable[...,
     assert window.context.run_long("Importing", refuse) is None
     assert errors == ["row 3: the amount is not a number"]
     assert cash_balance(window.host.require()) == Money("85.50", "USD")
+
+
+def test_an_unexpected_error_is_shown_with_details_to_copy(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from coopdesk_ui import app
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(Dialogs, "bug",
+                        classmethod(lambda cls, parent, text, details: shown.append((text, details))))
+    try:
+        {}["missing"]
+    except KeyError as exc:
+        app._report_bug(KeyError, exc, exc.__traceback__)
+    ((text, details),) = shown
+    assert "this is a bug" in text and "the book is as it was" in text
+    assert "KeyError: 'missing'" in text
+    assert details.startswith("Traceback") and "test_shell.py" in details
+    assert "KeyError" in capsys.readouterr().err  # also on the terminal, for a developer

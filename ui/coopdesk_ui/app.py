@@ -43,9 +43,16 @@ def run_app(book_path: Path | None) -> int:
 
 def _report_bug(kind: type[BaseException], value: BaseException,
                 tb: TracebackType | None) -> None:
-    """Keep the app running after an unexpected error in a slot, and say it is a bug."""
+    """Keep the app running after an unexpected error in a slot, and say it is a bug.
+
+    The write that was going on, if any, was rolled back (one transaction per action), so the
+    book is as it was; the details, for the person who will fix it, can be copied."""
     traceback.print_exception(kind, value, tb)
-    Dialogs.error(
+    details = "".join(traceback.format_exception(kind, value, tb))
+    Dialogs.bug(
         QApplication.activeWindow(),
-        _("Something went wrong inside coopdesk (this is a bug).") + f"\n\n{kind.__name__}: {value}",
+        _("Something went wrong inside coopdesk (this is a bug). Nothing was half-saved: the "
+          "book is as it was before. Please copy the details below and send them to whoever "
+          "looks after coopdesk for you.") + f"\n\n{kind.__name__}: {value}",
+        details,
     )

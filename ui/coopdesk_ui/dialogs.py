@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 APP_TITLE = "coopdesk"
@@ -22,6 +23,15 @@ class Dialogs:
     def error(cls, parent: QWidget | None, text: str) -> None:
         """Tell the user something could not be done, and why."""
         QMessageBox.critical(parent, APP_TITLE, text)
+
+    @classmethod
+    def bug(cls, parent: QWidget | None, text: str, details: str) -> None:
+        """Say that something unexpected happened, with the technical details to copy."""
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE, text, QMessageBox.StandardButton.Ok,
+                          parent)
+        box.setDetailedText(details)  # shown behind "Show Details...", selectable and copyable
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
 
     @classmethod
     def ask_open_read_only(cls, parent: QWidget | None, text: str) -> bool:
