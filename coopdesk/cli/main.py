@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopdesk import __version__
-from coopdesk.cli import commands, demo_command, dues_commands, members_commands
+from coopdesk.cli import commands, demo_command, dues_commands, members_commands, statements_command
 from coopdesk.cli.output import FORMATS
 from coopdesk.db.models import ACCOUNT_TYPES
 from coopdesk.errors import CoopdeskError
@@ -156,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     members_commands.add_parsers(sub, iso_date, _format_option)
     dues_commands.add_parsers(sub, iso_date, _format_option, report)
     demo_command.add_parsers(sub)
+    statements_command.add_parsers(sub, iso_date)
 
     p = sub.add_parser("backup", help="write a verified copy of the book")
     p.add_argument("out", type=Path, help="file or folder to write it to")
