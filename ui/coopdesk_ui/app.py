@@ -15,7 +15,7 @@ from coopdesk_ui.language import app_language, apply_language
 from coopdesk_ui.main_window import MainWindow
 from coopdesk_ui.opening import open_startup_book
 
-WINDOW_SIZE = (1000, 640)
+WINDOW_SIZE = (1180, 720)  # the members screen and its detail pane side by side
 
 
 def run_app(book_path: Path | None) -> int:
