@@ -15,14 +15,16 @@ years of 5,000 members) are read here while the workers start and read their sha
 handed to them in a private file: the workers need them only when they build the statements
 from what they have read.
 
-Files are written whole or not at all, mode 0600 (`files`). `progress(done, total)` is told as
-statements are drawn and may raise `Cancelled`: the workers are stopped and the combined file
-is not written (members' files already written stay, complete).
+Files are written whole or not at all, mode 0600 (`files`); members' files on two threads of
+the process that drew them, so that waiting for the disk overlaps drawing. `progress(done,
+total)` is told as statements are drawn and may raise `Cancelled`: the workers are stopped and
+the combined file is not written (members' files already written stay, complete).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import multiprocessing
 import os
@@ -32,10 +34,11 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFInfo  # type: ignore[import-untyped]
 from sqlalchemy import func, select
@@ -56,11 +59,14 @@ from coopdesk.statements.document import (
     new_canvas,
     statement_pdf,
 )
-from coopdesk.statements.files import statement_file_names, write_file_atomically
+from coopdesk.statements.files import (
+    statement_file_names,
+    write_bytes_atomically,
+    write_file_atomically,
+)
 from coopdesk.statements.joining import info_dictionary, join_pdfs
 from coopdesk.statements.queries import FEW_FOR_FACTS, check_period, statements_for
 from coopdesk.statements.reading import member_records
-from coopdesk.statements.types import Statement
 from coopdesk.statements.wording import document_title
 
 #: Up to this many statements are drawn in the calling process: starting workers costs more.
@@ -224,9 +230,12 @@ def _draw_share(session: Session, share: _Share, facts: Mapping[int, DuesFacts] 
     options = share.options
     if share.file_names:
         drawn: list[tuple[Path | None, int]] = []
-        for name, statement in zip(share.file_names, statements, strict=True):
-            drawn.append((None, _write_one(share.out / name, statement, options)))
-            tick()
+        with _FileWriter() as writer:
+            for name, statement in zip(share.file_names, statements, strict=True):
+                data = io.BytesIO()
+                drawn.append((None, statement_pdf(data, statement, options)))
+                writer.write(share.out / name, data.getvalue())
+                tick()
         return drawn
     parts: list[tuple[Path | None, int]] = []
     for start in range(0, len(statements), PART_STATEMENTS):
@@ -239,15 +248,33 @@ def _draw_share(session: Session, share: _Share, facts: Mapping[int, DuesFacts] 
     return parts
 
 
-def _write_one(path: Path, statement: Statement, options: PrintOptions) -> int:
-    pages = 0
+class _FileWriter:
+    """Writes members' files (whole, private: `write_bytes_atomically`) on two threads, so that
+    waiting for the disk (each file is fsynced) overlaps drawing the next statements. At most
+    `_WRITES_PENDING` files wait; the first error is raised here."""
 
-    def fill(stream: BinaryIO) -> None:
-        nonlocal pages
-        pages = statement_pdf(stream, statement, options)
+    def __init__(self) -> None:
+        self._threads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="statement-files")
+        self._pending: list[Future[None]] = []
 
-    write_file_atomically(path, fill)
-    return pages
+    def write(self, path: Path, data: bytes) -> None:
+        self._pending.append(self._threads.submit(write_bytes_atomically, path, data))
+        if len(self._pending) >= _WRITES_PENDING:
+            self._pending.pop(0).result()
+
+    def __enter__(self) -> _FileWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            for future in self._pending:
+                if exc[0] is None:
+                    future.result()
+        finally:
+            self._threads.shutdown(wait=True, cancel_futures=True)
+
+
+_WRITES_PENDING = 16
 
 
 def _finish(drawn: list[tuple[Path | None, int]], shares: list[_Share], out: Path, combined: bool,

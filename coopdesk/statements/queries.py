@@ -56,8 +56,9 @@ def statements_for(session: Session, numbers: Sequence[str], date_from: dt.date,
     Each holds the entries on the member's dues account dated within the period, the balances
     before and after, what is due and by when, and their standing on `today` (derived as the
     register derives it). `dues` are the status facts of every member as of `today`
-    (`dues.queries.dues_facts`) when the caller has them already; a batch read in slices
-    passes them so they are computed once. Unknown numbers are refused (NotFound) all at once.
+    (`dues.queries.dues_facts`) when the caller has them already: a batch whose workers each
+    read a share passes them, so they are computed once. Unknown numbers are refused
+    (NotFound) all at once.
     """
     check_period(date_from, date_to, today)
     settings = load_settings(session)

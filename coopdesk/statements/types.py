@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
@@ -147,7 +148,5 @@ class Statement:
 
 
 def _sum(amounts: Iterable[Money], like: Money) -> Money:
-    total = Money.zero(like.currency)
-    for amount in amounts:
-        total = total + amount
-    return total
+    # Decimals added, one Money made: adding Money checks each sum's minor units exactly.
+    return Money(sum((amount.amount for amount in amounts), Decimal(0)), like.currency)
