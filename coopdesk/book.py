@@ -40,7 +40,7 @@ class Book:
     """An open book. Close it (or use it as a context manager) to release the lock."""
 
     def __init__(self, path: Path, engine: Engine, *, read_only: bool, lock: BookLock | None,
-                 notices: list[str]) -> None:
+                 notices: list[str], seen: known_books.FileState | None = None) -> None:
         self.path = path
         self.read_only = read_only
         #: Things the user should be told about this opening (read-only, upgraded, ...).
@@ -50,6 +50,8 @@ class Book:
         #: The file as this book's own last write left it: a close records the book as known
         #: (its next opening skips quick_check) only if no other program changed it since.
         self._last_written = None if read_only else known_books.file_state(path)
+        #: The file as it was checked at opening, or as this book's own last write left it.
+        self._seen = seen
         self._write_sessions = sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             engine.execution_options(**{READ_ONLY_TXN: True}), expire_on_commit=False
@@ -67,7 +69,8 @@ class Book:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> Book:
+    def open(cls, path: Path, *, read_only: bool = False,
+             vouched: known_books.FileState | None = None) -> Book:
         """Open the book at `path`, refusing anything that is not a sound coopdesk book.
 
         A book written by an older coopdesk is upgraded first (after a verified backup), even
@@ -75,7 +78,8 @@ class Book:
         open: a successor opening last year's book should find it just works.
 
         The file's structure is checked (quick_check) unless coopdesk on this computer closed
-        the book cleanly and it is unchanged since (`known_books`); its schema always is.
+        the book cleanly and it is unchanged since (`known_books`), or the process that has it
+        open vouches for its state (`vouch`) and it is still in that state; its schema always is.
         """
         path = Path(path)
         read_header(path)  # refuses foreign, empty and folder paths before SQLite sees them
@@ -90,7 +94,7 @@ class Book:
             lock.acquire()
         try:
             engine = make_engine(path, read_only=read_only)
-            revision = _verify(path, engine)
+            revision, checked = _verify(path, engine, vouched)
             if revision not in migrate.revision_order():
                 engine.dispose()
                 if lock is not None:
@@ -109,7 +113,9 @@ class Book:
                     engine.dispose()
                     notices.append(_upgrade_for_reading(path, revision, writable))
                     engine = make_engine(path, read_only=True)
-            return cls(path, engine, read_only=read_only, lock=lock, notices=notices)
+            if revision != migrate.head_revision():
+                checked = known_books.file_state(path)  # upgraded by this process just now
+            return cls(path, engine, read_only=read_only, lock=lock, notices=notices, seen=checked)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -187,6 +193,16 @@ class Book:
 
     def _note_own_write(self) -> None:
         self._last_written = known_books.file_state(self.path)
+        self._seen = self._last_written
+
+    def vouch(self) -> known_books.FileState | None:
+        """The file's state now, if nothing but this book changed it since it was checked at
+        opening: another process of this program (a statements worker) may then open it without
+        reading every page again (`open(vouched=...)`). None when someone else changed it."""
+        state = known_books.file_state(self.path)
+        if state is None or state != self._seen or not known_books.settled(state):
+            return None
+        return state
 
 
 def create_book_file(path: Path, *, name: str, currency: str, locale: str,
@@ -224,8 +240,10 @@ def create_book_file(path: Path, *, name: str, currency: str, locale: str,
     engine.dispose()
 
 
-def _verify(path: Path, engine: Engine) -> str:
-    """The book's schema revision, after checking its structure and schema; else BookError.
+def _verify(path: Path, engine: Engine,
+            vouched: known_books.FileState | None = None) -> tuple[str, known_books.FileState | None]:
+    """The book's schema revision, after checking its structure and schema, and the file's
+    state as checked (under SQLite's shared lock); else BookError.
 
     The structure (quick_check, which reads every page) is not checked again when coopdesk on
     this computer closed the book cleanly and its file is unchanged since (`known_books`). The
@@ -234,10 +252,12 @@ def _verify(path: Path, engine: Engine) -> str:
     the file under the reads that follow, `stat` confirms nothing changed in between.
     """
     known = known_books.known(path)
+    trusted = vouched if vouched is not None else (known.state if known is not None else None)
     try:
         with engine.execution_options(**{READ_ONLY_TXN: True}).connect() as conn:
             conn.exec_driver_sql("PRAGMA schema_version").scalar()  # takes the shared lock
-            if known is None or known_books.file_state(path) != known.state:
+            checked = known_books.file_state(path)
+            if trusted is None or checked != trusted:
                 problems = quick_check_problems(conn)
                 if problems:
                     raise BookError(f"{path}: the book is damaged ({problems[0]})")
@@ -258,7 +278,7 @@ def _verify(path: Path, engine: Engine) -> str:
                 )
     except DatabaseError as exc:
         raise BookError(f"{path}: the book is damaged ({exc.orig})") from exc
-    return revision
+    return revision, checked
 
 
 def _upgrade_for_reading(path: Path, revision: str, writable: bool) -> str:

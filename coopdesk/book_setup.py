@@ -1,4 +1,4 @@
-"""Setting a book up in one transaction: its settings, new dues plans and new member classes.
+"""Setting a book up in one transaction: its settings, logo, new dues plans and member classes.
 
 The new-book wizard and the settings dialog both gather several changes and write them on one
 click, so that a refused plan leaves the settings unchanged too (the caller's transaction rolls
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from coopdesk.dues.plans import add_plan
+from coopdesk.logo import remove_logo, set_logo
 from coopdesk.dues.schedule import Frequency, PeriodBasis, Proration, plan_terms_problems
 from coopdesk.members.service import add_class
 from coopdesk.money import Money
@@ -39,6 +40,13 @@ class ClassDraft:
 
 
 @dataclass(frozen=True, slots=True)
+class LogoChange:
+    """A new logo (an image file's bytes), or `data=None` to print without one."""
+
+    data: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
 class SetupResult:
     settings: BookSettings | None
     plan_ids: tuple[int, ...]
@@ -58,13 +66,20 @@ def plan_draft_problems(plan: PlanDraft, currency: str, year_start_month: int) -
 
 
 def apply_setup(session: Session, settings: BookSettings | None = None,
-                plans: Sequence[PlanDraft] = (), classes: Sequence[ClassDraft] = ()) -> SetupResult:
-    """Update the settings (when given), then add `plans` and `classes`, all or nothing.
+                plans: Sequence[PlanDraft] = (), classes: Sequence[ClassDraft] = (),
+                logo: LogoChange | None = None) -> SetupResult:
+    """Update the settings (when given) and the logo (when changed), then add `plans` and
+    `classes`, all or nothing.
 
     Each part is validated by its own service (`update_settings`, `add_plan`, `add_class`);
     the first refusal raises its ValidationError and the caller's transaction keeps nothing.
     """
     stored = update_settings(session, settings) if settings is not None else None
+    if logo is not None:
+        if logo.data is None:
+            remove_logo(session)
+        else:
+            set_logo(session, logo.data)
     plan_ids = tuple(add_plan(session, plan.name, plan.amount, plan.frequency.value)
                      for plan in plans)
     class_ids = tuple(add_class(session, draft.code, draft.name, draft.votes) for draft in classes)

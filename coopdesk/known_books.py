@@ -93,6 +93,12 @@ def file_state(path: Path) -> FileState | None:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
+def settled(state: FileState) -> bool:
+    """Whether a file in `state` last changed long enough ago (`RACY_NS`) that a write since
+    would show in its times."""
+    return time.time_ns() - max(state[3], state[4]) >= RACY_NS
+
+
 def fingerprint(path: Path) -> Fingerprint | None:
     """The book file's fingerprint now; None when it cannot be read, or when a journal beside
     it says a transaction is in progress or was cut short.

@@ -100,7 +100,9 @@ class BookSettings:
 
 def load_settings(session: Session) -> BookSettings:
     """The settings stored in the book (defaults for those an older book does not have)."""
-    values = dict(session.execute(select(Setting.key, Setting.value)).all())
+    # The logo (a setting too, kept large) is read only by what prints it (`coopdesk.logo`).
+    values = dict(session.execute(select(Setting.key, Setting.value)
+                                  .where(Setting.key != "logo")).all())
     lines = values.get("address_lines", "")
     return BookSettings(
         name=values.get("name", ""),

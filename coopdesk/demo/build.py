@@ -12,7 +12,7 @@ from pathlib import Path
 from coopdesk import clock
 from coopdesk.book import Book
 from coopdesk.demo.calendar import Calendar
-from coopdesk.demo.coop import COOP_NAME, CURRENCY, LOCALE
+from coopdesk.demo.coop import ADDRESS, COOP_NAME, CURRENCY, EMAIL, LOCALE, PHONE
 from coopdesk.demo.simulation import Simulation
 from coopdesk.demo.stories import draw_cast
 from coopdesk.dues.payment_list import list_payments
@@ -20,6 +20,7 @@ from coopdesk.dues.queries import dues_facts
 from coopdesk.errors import BookError, InputError
 from coopdesk.members.queries import list_members
 from coopdesk.members.types import Status
+from coopdesk.settings import update_settings
 
 MIN_MEMBERS, MAX_MEMBERS = 10, 1000
 MIN_YEARS, MAX_YEARS = 1, 10
@@ -69,6 +70,7 @@ def build_demo(path: Path, *, members: int = 60, years: int = 3, seed: int = 1,
     building = path.with_name(f".{path.name}.{os.getpid()}.part")
     book = Book.create(building, name=COOP_NAME, currency=CURRENCY, locale=LOCALE)
     try:
+        book.run(update_settings, replace(book.settings, address=ADDRESS, email=EMAIL, phone=PHONE))
         simulation = Simulation(book, cast, cal, rng)
         simulation.play()
         summary = _summary(book, cal, households=cast.households, entries=len(simulation.entries))

@@ -49,6 +49,7 @@ from coopdesk.book import Book
 from coopdesk.db.models import journal_entries, members
 from coopdesk.dues.queries import dues_facts
 from coopdesk.errors import InputError, NotFound
+from coopdesk.known_books import FileState
 from coopdesk.members.queries import DuesFacts
 from coopdesk.progress import Progress, no_progress
 from coopdesk.settings import load_settings
@@ -152,7 +153,7 @@ def _write(book: Book, numbers: list[str], date_from: dt.date, date_to: dt.date,
             facts = dues_facts(session, day) if many else None
             drawn = [part for share in shares for part in _draw_share(session, share, facts, tick)]
         return _finish(drawn, shares, out, combined, title, coop, options, total)
-    with _worker_pool(book.path, workers) as (pool, ticks):
+    with _worker_pool(book.path, book.vouch(), workers) as (pool, ticks):
         with book.session() as session, session.begin():
             title, coop, shares = _plan(session, numbers, date_from, date_to, day, options,
                                         combined, out, work, workers)
@@ -290,12 +291,15 @@ def _finish(drawn: list[tuple[Path | None, int]], shares: list[_Share], out: Pat
 
 
 @contextmanager
-def _worker_pool(book_path: Path, workers: int) -> Iterator[tuple[Any, Any]]:
+def _worker_pool(book_path: Path, vouched: FileState | None,
+                 workers: int) -> Iterator[tuple[Any, Any]]:
     """A pool of `workers` processes, each with the book open read-only, and the queue they
-    report progress on; stopped on the way out, whatever happened."""
+    report progress on; stopped on the way out, whatever happened. The caller, which has the
+    book open and checked, vouches for the file (`Book.vouch`), so the workers need not read
+    every page of it again when the app has changed the book since it was last closed."""
     context = multiprocessing.get_context("spawn")
     ticks = context.Queue()
-    pool = context.Pool(workers, initializer=_start_worker, initargs=(str(book_path), ticks))
+    pool = context.Pool(workers, initializer=_start_worker, initargs=(str(book_path), vouched, ticks))
     try:
         yield pool, ticks
     finally:
@@ -329,10 +333,10 @@ _worker: dict[str, Any] = {}
 _TICK = 5
 
 
-def _start_worker(book_path: str, ticks: Any) -> None:
+def _start_worker(book_path: str, vouched: FileState | None, ticks: Any) -> None:
     _worker["ticks"] = ticks
     try:
-        _worker["book"] = Book.open(Path(book_path), read_only=True)
+        _worker["book"] = Book.open(Path(book_path), read_only=True, vouched=vouched)
     except Exception as exc:  # kept for the first share to raise: a pool whose initializer
         _worker["error"] = exc  # fails would start new workers for ever
 

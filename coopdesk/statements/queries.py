@@ -22,6 +22,7 @@ from coopdesk.members.queries import DuesFacts
 from coopdesk.members.status import StatusFacts, derive_status
 from coopdesk.members.types import Status
 from coopdesk.money import Money
+from coopdesk.logo import Logo, load_logo
 from coopdesk.settings import BookSettings, load_settings
 from coopdesk.statements.language import statement_locale
 from coopdesk.statements.lines import statement_lines
@@ -77,7 +78,7 @@ def statements_for(session: Session, numbers: Sequence[str], date_from: dt.date,
                             sum(count for _, count in totals.values()))
     details = entry_details(session, [p for rows in found.values() for p in rows if p.date <= date_to])
     facts = dues if dues is not None else dues_facts_for(session, ids, today)
-    letterhead = letterhead_of(settings)
+    letterhead = letterhead_of(settings, load_logo(session))
     home = home_country(settings)
     statements = []
     for record in chosen:
@@ -119,13 +120,14 @@ def dues_facts_for(session: Session, member_ids: Collection[int], as_of: dt.date
     return facts
 
 
-def letterhead_of(settings: BookSettings) -> Letterhead:
+def letterhead_of(settings: BookSettings, logo: Logo | None = None) -> Letterhead:
     """The co-op's name, postal address and contacts as its letters show them."""
     address = settings.address
     lines = postal_lines("", address.lines, address.postal_code, address.city, address.region,
                          address.country, home_country=home_country(settings),
                          home_locale=settings.locale)
-    return Letterhead(settings.name, lines, settings.email, settings.phone)
+    return Letterhead(settings.name, lines, settings.email, settings.phone,
+                      logo.data if logo is not None else None)
 
 
 def home_country(settings: BookSettings) -> str:

@@ -9,7 +9,11 @@ lines too many for the window are set closer rather than dropped.
 
 from __future__ import annotations
 
+import io
+from functools import lru_cache
+
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.lib.utils import ImageReader  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from coopdesk.statements import style
@@ -56,24 +60,51 @@ def draw_statement(canvas: Canvas, text: StatementText, layout: Layout, *, slip:
 def _letterhead(page: Page, text: StatementText) -> None:
     layout = page.layout
     head = layout.letterhead
-    page.text(head.x, head.y + 6.0, text.coop_name, font=BOLD, size=style.NAME_SIZE,
-              grey=style.ACCENT, width=head.width if layout.letterhead_stacked else head.width * 0.55)
+    # The logo, when there is one, stands at the letterhead's left; the name (and, stacked,
+    # the details) start beside it.
+    indent = _logo(page, text.logo) if text.logo is not None else 0.0
+    left, width = head.x + indent, head.width - indent
+    page.text(left, head.y + 6.0, text.coop_name, font=BOLD, size=style.NAME_SIZE,
+              grey=style.ACCENT, width=width if layout.letterhead_stacked else width * 0.55,
+              shrink=True)
     details = [*text.letterhead, text.contact] if text.contact else list(text.letterhead)
     if layout.letterhead_stacked:
         for i, line in enumerate(details):
-            page.text(head.x, head.y + 10.5 + i * 3.4, line, size=style.DETAIL_SIZE, grey=style.MUTED,
+            # Beside a logo the details may run past the return window: they sit above the
+            # information block, and a single-window envelope hides them anyway.
+            page.text(left, head.y + 10.5 + i * 3.4, line, size=style.DETAIL_SIZE, grey=style.MUTED,
                       width=head.width)
     else:
         right = layout.page_width - layout.margin_right
         for i, line in enumerate(details):
             page.text(right, head.y + 2.5 + i * 3.6, line, size=style.DETAIL_SIZE, grey=style.MUTED,
                       align="right", width=head.width * 0.45)
-    if text.logo is not None and text.logo.is_file():
-        side = 18.0
-        page.canvas.drawImage(str(text.logo), (layout.page_width - layout.margin_right - side) * mm,
-                              (layout.page_height - head.y - head.height) * mm, side * mm, side * mm,
-                              preserveAspectRatio=True, anchor="ne", mask="auto")
 
+
+def _logo(page: Page, data: bytes) -> float:
+    """Draw the logo at the letterhead's top left, at most `style.LOGO_HEIGHT` high and
+    `style.LOGO_WIDTH` wide; return how far the text beside it moves right (mm)."""
+    image = _image(data)
+    if image is None:
+        return 0.0
+    pixels_wide, pixels_high = (int(side) for side in image.getSize())
+    height = min(style.LOGO_HEIGHT, style.LOGO_WIDTH * pixels_high / pixels_wide)
+    width = height * pixels_wide / pixels_high
+    head = page.layout.letterhead
+    page.canvas.drawImage(image, head.x * mm, (page.layout.page_height - head.y - height) * mm,
+                          width * mm, height * mm, mask="auto")
+    return width + style.LOGO_GAP
+
+
+@lru_cache(maxsize=4)
+def _image(data: bytes) -> ImageReader | None:
+    """The logo decoded once per batch (ReportLab embeds it once per file by its digest)."""
+    try:
+        image = ImageReader(io.BytesIO(data))
+        image.getSize()
+        return image
+    except Exception:  # noqa: BLE001 - any decoding failure: the letter prints without a logo
+        return None
 
 
 def _window(page: Page, text: StatementText) -> None:

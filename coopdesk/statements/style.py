@@ -13,6 +13,10 @@ TEXT_SIZE = 9.0
 TABLE_SIZE = 8.5
 SMALL_SIZE = 7.0
 DETAIL_SIZE = 7.5
+#: The logo's largest size in the letterhead, and the space between it and the name (mm).
+LOGO_HEIGHT = 16.0
+LOGO_WIDTH = 40.0
+LOGO_GAP = 5.0
 DUE_SIZE = 13.0
 
 #: mm between lines of running text, address lines and table rows.

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from pathlib import Path
 
 from coopdesk.money import Money
 
@@ -50,8 +49,8 @@ class Letterhead:
     address: tuple[str, ...]
     email: str = ""
     phone: str = ""
-    #: An image to print at the top right; None until the settings hold one.
-    logo: Path | None = None
+    #: The logo's image file (PNG or JPEG bytes, `coopdesk.logo`); None when the book has none.
+    logo: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from pathlib import Path
 
 from babel import Locale
 
@@ -83,7 +82,7 @@ class StatementText:
     continued: str
     page_label: str  # with {page} and {pages} still to fill
     slip: SlipText
-    logo: Path | None = None
+    logo: bytes | None = None
 
     def page_of(self, page: int, pages: int) -> str:
         return self.page_label.format(page=page, pages=pages)

@@ -281,3 +281,33 @@ def known_book_among(path: Path) -> Path:
     with Book.create(path, name="X"):
         settle()
     return path
+
+
+def test_a_process_with_the_book_open_vouches_for_its_own_writes(book_path: Path,
+                                                                  checks: list[Path]) -> None:
+    known_book(book_path, checks)
+    with Book.open(book_path) as book:
+        post(book, simple_entry(D, "5000", "1010", "3.00"))
+        assert book.vouch() is None  # a write this recent might hide another in the same tick
+        settle()
+        vouched = book.vouch()
+        assert vouched is not None
+        with Book.open(book_path, read_only=True, vouched=vouched) as worker:
+            assert worker.read(queries.trial_balance)
+        assert checks == []
+        with Book.open(book_path, read_only=True) as unvouched:  # changed since the clean close
+            assert unvouched.read(queries.trial_balance)
+        assert checks == [book_path]
+
+
+def test_no_vouching_for_a_file_another_program_changed(book_path: Path, checks: list[Path]) -> None:
+    known_book(book_path, checks)
+    with Book.open(book_path) as book:
+        settle()
+        stale = book.vouch()
+        assert stale is not None
+        _sqlite_write(book_path)
+        settle()
+        assert book.vouch() is None
+        Book.open(book_path, read_only=True, vouched=stale).close()  # a stale voucher is no use
+        assert checks == [book_path]

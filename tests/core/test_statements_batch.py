@@ -216,7 +216,7 @@ def test_a_worker_that_cannot_open_the_book_fails_its_share(tmp_path: Path) -> N
     class Ticks:
         def put(self, count: int) -> None: ...
 
-    batch._start_worker(str(tmp_path / "missing.coopdesk"), Ticks())
+    batch._start_worker(str(tmp_path / "missing.coopdesk"), None, Ticks())
     try:
         share = batch._Share(0, ("1",), (), FROM, TO, TODAY, PrintOptions(), tmp_path, tmp_path)
         with pytest.raises(BookError, match="missing.coopdesk"):

@@ -264,3 +264,59 @@ def test_each_tab_has_labelled_fields_with_mnemonics_unique_on_view(
         keys = [text[text.index("&") + 1].lower() for text in texts
                 if "&" in text.replace("&&", "")]
         assert len(keys) == len(set(keys)), (tab_titles[index], sorted(keys))
+
+
+def write_image(path: Path, kind: str = "PNG") -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (300, 100), "teal").save(path, format=kind)
+    return path
+
+
+def test_a_chosen_logo_is_shown_and_stored_on_ok(qtbot: QtBot, window: MainWindow,
+                                                 make_book: Callable[..., Path], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopdesk.logo import load_logo
+    from coopdesk_ui.widgets.logo_picker import LogoDialogs
+
+    image = write_image(tmp_path / "logo.png")
+    monkeypatch.setattr(LogoDialogs, "ask_image_path", classmethod(lambda cls, parent: image))
+    dialog = open_dialog(qtbot, window, make_book())
+    picker = dialog.logo_picker
+    assert not picker.remove_button.isEnabled()
+    qtbot.mouseClick(picker.choose_button, Qt.MouseButton.LeftButton)
+    assert not picker.thumbnail.pixmap().isNull()
+    assert picker.remove_button.isEnabled()
+    assert window.context.read(load_logo) is None  # nothing written before OK
+    dialog.buttons.button(OK).click()
+    logo = window.context.read(load_logo)
+    assert logo is not None and (logo.width, logo.height) == (300, 100)
+
+
+def test_a_file_that_is_not_an_image_is_said_under_the_picker_and_not_stored(
+        qtbot: QtBot, window: MainWindow, make_book: Callable[..., Path], tmp_path: Path) -> None:
+    from coopdesk.logo import load_logo
+
+    dialog = open_dialog(qtbot, window, make_book())
+    text = tmp_path / "members.csv"
+    text.write_text("number,name\n1,Ada\n")
+    assert not dialog.logo_picker.take_file(text)
+    assert "members.csv cannot be used" in dialog.logo_picker.error.text()
+    assert dialog.logo_picker.change() is None
+    dialog.buttons.button(OK).click()
+    assert window.context.read(load_logo) is None
+
+
+def test_removing_the_logo_takes_it_off_the_letterhead(
+        qtbot: QtBot, window: MainWindow, make_book: Callable[..., Path], tmp_path: Path) -> None:
+    from coopdesk.logo import load_logo, set_logo
+
+    path = make_book()
+    with Book.open(path) as book:
+        book.run(set_logo, write_image(tmp_path / "logo.jpg", "JPEG").read_bytes())
+    dialog = open_dialog(qtbot, window, path)
+    assert not dialog.logo_picker.thumbnail.pixmap().isNull()
+    dialog.logo_picker.remove_button.click()
+    assert dialog.logo_picker.thumbnail.text() == "No logo"
+    dialog.buttons.button(OK).click()
+    assert window.context.read(load_logo) is None

@@ -15,6 +15,7 @@ from coopdesk.book_setup import ClassDraft, PlanDraft, apply_setup
 from coopdesk.dues.plans import list_plans
 from coopdesk.formatting import Formatter
 from coopdesk.i18n import _
+from coopdesk.logo import load_logo
 from coopdesk.members.queries import list_classes
 from coopdesk.settings import BookSettings, holds_amounts
 from coopdesk_ui.context import AppContext
@@ -24,6 +25,7 @@ from coopdesk_ui.settings_plans_tab import PlansTab
 from coopdesk_ui.settings_profile_form import ProfileForm
 from coopdesk_ui.settings_rules_form import RulesForm
 from coopdesk_ui.widgets.hint_label import hint_label
+from coopdesk_ui.widgets.logo_picker import LogoPicker
 from coopdesk_ui.widgets.notice_banner import NoticeBanner
 
 DIALOG_SIZE = (620, 560)
@@ -52,6 +54,9 @@ class SettingsDialog(QDialog):
 
         self.profile_form = ProfileForm()
         self.profile_form.set_settings(self._original)
+        logo = context.read(load_logo)
+        self.logo_picker = LogoPicker(logo.data if logo is not None else None)
+        self.profile_form.add_row(_("&Logo:"), self.logo_picker)
         self.money_form = MoneyForm(self._original)
         if context.read(holds_amounts):
             self.money_form.set_currency_locked(
@@ -85,6 +90,7 @@ class SettingsDialog(QDialog):
                                             | QDialogButtonBox.StandardButton.Cancel)
         else:
             self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+            self.logo_picker.set_editable(False)
             for form in (self.profile_form, self.money_form, self.rules_form, self.plans_tab,
                          self.classes_tab):
                 form.set_editable(False)
@@ -118,8 +124,10 @@ class SettingsDialog(QDialog):
         plans, classes = drafts
         settings = self.chosen_settings()
         changed = settings != self._original
-        if changed or plans or classes:
-            done = self.context.write(apply_setup, settings if changed else None, plans, classes)
+        logo = self.logo_picker.change()
+        if changed or plans or classes or logo is not None:
+            done = self.context.write(apply_setup, settings if changed else None, plans, classes,
+                                      logo)
             if done is None:
                 return  # refused: the dialog keeps what the user typed
         super().accept()

@@ -106,6 +106,12 @@ class ProfileForm(QWidget):
                                    email=self.email_edit.text(), phone=self.phone_edit.text()
                                    ).cleaned()
 
+    def add_row(self, label: str, field: QWidget) -> None:
+        """Add a field of the caller's under the contact fields (the settings' logo)."""
+        form = self.layout()
+        assert isinstance(form, QFormLayout)
+        form.addRow(label, field)
+
     def is_valid(self) -> bool:
         """Whether every field is acceptable (the name is given, email and phone look right)."""
         return not any(note.problem for note in (self.name_note, self.email_note, self.phone_note))
