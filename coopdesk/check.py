@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from coopdesk.db import migrate
 from coopdesk.db.guard import foreign_schema_objects, missing_triggers
 from coopdesk.dues.audit import dues_tie_out
+from coopdesk.funds.audit import funds_tie_out
 from coopdesk.ledger.audit import chain_problems, trial_balance_problems, unbalanced_entries
 
 Check = Callable[[Session], list[str]]
@@ -43,6 +44,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("trial balance", trial_balance_problems),
     ("audit chain", chain_problems),
     ("dues sub-ledger", dues_tie_out),
+    ("risk funds", funds_tie_out),
 ]
 
 

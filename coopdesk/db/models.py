@@ -103,12 +103,30 @@ class MemberChange(Base):
 
 
 class Fund(Base):
-    """A shared risk fund. Its rules grow in the funds feature."""
+    """A shared risk fund: its account, how members contribute, and its claim policy.
+
+    `contribution_kind` "fixed": `contribution` minor units a month, charged by the dues run
+    under the fund's own plan (`plan_id`); "share": `share_percent` (a decimal as text) of each
+    dues payment. Policy limits are minor units or months; None means no limit.
+    """
 
     __tablename__ = "funds"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(Text)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("dues_plans.id"))
+    contribution_kind: Mapped[str] = mapped_column(String(16), server_default="fixed")
+    contribution: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    share_percent: Mapped[str] = mapped_column(String(16), server_default="0")
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    waiting_months: Mapped[int] = mapped_column(Integer, server_default="0")
+    max_per_claim: Mapped[int | None] = mapped_column(BigInteger)
+    max_per_member_year: Mapped[int | None] = mapped_column(BigInteger)
+    max_months: Mapped[int | None] = mapped_column(Integer)
+    floor: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    balance_cap_months: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class Account(Base):
@@ -179,6 +197,77 @@ class PeriodClose(Base):
     closed_at: Mapped[str] = mapped_column(String(32))
 
 
+class FundClass(Base):
+    """A member class whose members take part in a fund (a fund with none: every member)."""
+
+    __tablename__ = "fund_classes"
+    fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id"), primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("member_classes.id"), primary_key=True)
+
+
+class Claim(Base):
+    """A member's claim on a fund: asked for, decided, paid (see coopdesk.funds.claims).
+
+    `amount` is asked for once (`months` 1) or each month for `months`; the decision may grant
+    less (`approved_amount`, `approved_months`).
+    """
+
+    __tablename__ = "claims"
+    __table_args__ = (Index("ix_claims_fund_id", "fund_id", "member_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    submitted_date: Mapped[dt.date] = mapped_column(Date)
+    event_date: Mapped[dt.date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    months: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    approved_amount: Mapped[int | None] = mapped_column(BigInteger)
+    approved_months: Mapped[int | None] = mapped_column(Integer)
+    decision_date: Mapped[dt.date | None] = mapped_column(Date)
+    decision_reason: Mapped[str] = mapped_column(Text, server_default="")
+    decided_by: Mapped[str] = mapped_column(Text, server_default="")
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+
+class ClaimOverride(Base):
+    """A breach of the fund's policy that the deciders approved anyway, and why."""
+
+    __tablename__ = "claim_overrides"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
+    rule: Mapped[str] = mapped_column(String(32))
+    breach: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class ClaimPayout(Base):
+    """One payment of a claim (its `installment`, 1 for a one-off claim), posted by `entry_id`."""
+
+    __tablename__ = "claim_payouts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
+    installment: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entries.id"))
+
+
+class FundRefund(Base):
+    """What a member got back at a year end: their share of the fund above its cap."""
+
+    __tablename__ = "fund_refunds"
+    __table_args__ = (
+        UniqueConstraint("fund_id", "member_id", "year_end", name="uq_fund_refunds_member_year"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    year_end: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entries.id"))
+
+
 # The tables, for Core statements (bulk inserts, reports over many rows). `__table__` is typed
 # as a FromClause; these are Tables.
 journal_entries = cast(Table, JournalEntry.__table__)
@@ -187,6 +276,8 @@ accounts = cast(Table, Account.__table__)
 members = cast(Table, Member.__table__)
 funds = cast(Table, Fund.__table__)
 period_closes = cast(Table, PeriodClose.__table__)
+claims = cast(Table, Claim.__table__)
+claim_payouts = cast(Table, ClaimPayout.__table__)
 
 
 class DuesPlan(Base):

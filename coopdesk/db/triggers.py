@@ -72,12 +72,21 @@ DUES_TRIGGERS: dict[str, str] = {
     **_immutable("write_offs", "write-offs"),
 }
 
+#: Triggers of the risk funds (revision 0005): claim payouts and year-end refunds are records of
+#: posted entries; the overrides of a claim's policy, with their reasons, are its audit trail.
+FUND_TRIGGERS: dict[str, str] = {
+    **_immutable("claim_payouts", "claim payouts"),
+    **_immutable("fund_refunds", "fund refunds"),
+    **_immutable("claim_overrides", "policy overrides"),
+}
+
 #: Every trigger coopdesk has ever created, by name.
-TRIGGERS: dict[str, str] = {**LEDGER_TRIGGERS, **MEMBER_TRIGGERS, **DUES_TRIGGERS}
+TRIGGERS: dict[str, str] = {**LEDGER_TRIGGERS, **MEMBER_TRIGGERS, **DUES_TRIGGERS, **FUND_TRIGGERS}
 
 #: Which revision first created each group of triggers.
 _SINCE: tuple[tuple[str, dict[str, str]], ...] = (
-    ("0001", LEDGER_TRIGGERS), ("0003", MEMBER_TRIGGERS), ("0004", DUES_TRIGGERS))
+    ("0001", LEDGER_TRIGGERS), ("0003", MEMBER_TRIGGERS), ("0004", DUES_TRIGGERS),
+    ("0005", FUND_TRIGGERS))
 
 
 def expected_triggers(revision_order: list[str], revision: str | None) -> set[str]:

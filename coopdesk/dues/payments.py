@@ -24,6 +24,7 @@ from coopdesk.db.models import Charge, JournalEntry, Member, Payment, WriteOff
 from coopdesk.dues.accounts import DUES_RECEIVABLE, DUES_WRITTEN_OFF, METHOD_ACCOUNTS, PAYMENT_METHODS
 from coopdesk.dues.settlement import member_settlements, payment_applications, settle_members
 from coopdesk.errors import CoopdeskError, NotFound, ValidationError
+from coopdesk.funds.contributions import PaymentShares
 from coopdesk.ledger.lookup import account_id_for, book_currency
 from coopdesk.ledger.rules import entry_problems
 from coopdesk.ledger.service import ledger_state, post_entries, post_entry, reverse_entry
@@ -149,6 +150,7 @@ def _payment_entries(session: Session, payments: Sequence[PaymentInput],
     accounts = {method: account_id_for(session, METHOD_ACCOUNTS[method])
                 for method in {x.method for x in payments} & set(PAYMENT_METHODS)}
     receivable = account_id_for(session, DUES_RECEIVABLE)
+    shares = PaymentShares(session, [m.id for m in members.values()], currency)
     problems: list[str] = []
     drafts = []
     for index, x in enumerate(payments, start=1):
@@ -177,6 +179,7 @@ def _payment_entries(session: Session, payments: Sequence[PaymentInput],
             draft = EntryDraft(x.date, EntryKind.PAYMENT, (
                 PostingDraft(accounts[x.method], units),
                 PostingDraft(receivable, -units, member_id=member.id),
+                *shares.postings(member.id, x.date, units),
             ), memo=(x.memo or f"Dues of member {x.member_number}") + who, source_ref=x.reference or None)
             found.extend(entry_problems(draft, ledger.accounts, ledger.closed_through))
             drafts.append(draft)

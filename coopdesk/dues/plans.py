@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.changes import note_changes
-from coopdesk.db.models import DuesPlan, Member, PlanAssignment
+from coopdesk.db.models import DuesPlan, Fund, Member, PlanAssignment
 from coopdesk.dues.schedule import Frequency, PeriodBasis, PlanTerms, Proration, plan_terms_problems
 from coopdesk.errors import NotFound, ValidationError
 from coopdesk.ledger.lookup import book_currency
@@ -122,10 +122,24 @@ def end_assignment(session: Session, member_number: str, end: dt.date) -> int:
     return row.id
 
 
+#: The dues plans a treasurer sees and assigns: not the funds' own (coopdesk.funds.service).
+_MEMBERS_PLANS = DuesPlan.id.not_in(select(Fund.plan_id).where(Fund.plan_id.is_not(None)))
+
+
+def plan_labels(session: Session) -> dict[int, str]:
+    """Every plan's name as charges show it: a fund's plan by its fund ("Risk fund: Sick pay")."""
+    return {plan_id: (f"Risk fund: {fund}" if fund is not None else name)
+            for plan_id, name, fund in session.execute(
+                select(DuesPlan.id, DuesPlan.name, Fund.name)
+                .outerjoin(Fund, Fund.plan_id == DuesPlan.id))}
+
+
 def plan_by_name(session: Session, name: str) -> DuesPlan:
-    plan = session.execute(select(DuesPlan).where(DuesPlan.name == name)).scalar_one_or_none()
+    plan = session.execute(select(DuesPlan).where(DuesPlan.name == name, _MEMBERS_PLANS)
+                           ).scalar_one_or_none()
     if plan is None:
-        names = ", ".join(session.execute(select(DuesPlan.name).order_by(DuesPlan.name)).scalars())
+        names = ", ".join(session.execute(select(DuesPlan.name).where(_MEMBERS_PLANS)
+                                          .order_by(DuesPlan.name)).scalars())
         raise NotFound(f"no dues plan {name!r}" + (f" (the plans are {names})" if names else ""))
     return plan
 
@@ -140,7 +154,8 @@ def list_plans(session: Session) -> list[PlanRow]:
     currency = book_currency(session)
     return [PlanRow(p.name, Money.from_minor(p.amount, currency), p.frequency, p.basis,
                     p.year_start_month, p.rollover_day, p.proration)
-            for p in session.execute(select(DuesPlan).order_by(DuesPlan.name)).scalars()]
+            for p in session.execute(select(DuesPlan).where(_MEMBERS_PLANS)
+                                     .order_by(DuesPlan.name)).scalars()]
 
 
 def list_assignments(session: Session, member_number: str | None = None) -> list[AssignmentRow]:

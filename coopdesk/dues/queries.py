@@ -9,9 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk import clock
-from coopdesk.db.models import DuesPlan, JournalEntry, Member, Posting, members
+from coopdesk.db.models import JournalEntry, Member, Posting, members
 from coopdesk.db.plain_rows import plain_rows
 from coopdesk.dues.accounts import DUES_RECEIVABLE, PREPAYMENTS
+from coopdesk.dues.plans import plan_labels
 from coopdesk.dues.settlement import dues_positions, member_settlements
 from coopdesk.errors import NotFound
 from coopdesk.ledger.lookup import account_id_for, book_currency
@@ -88,7 +89,7 @@ def open_charges(session: Session, number: str, as_of: dt.date | None = None) ->
     """The member's charges not yet paid or written off, oldest first."""
     member_id = _member_id(session, number)
     currency = book_currency(session)
-    plans = dict(session.execute(select(DuesPlan.id, DuesPlan.name)).all())
+    plans = plan_labels(session)
     settled = member_settlements(session, {member_id}, as_of).get(member_id)
     if settled is None:
         return []

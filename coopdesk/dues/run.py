@@ -34,6 +34,7 @@ from coopdesk.dues.periods import fixed_period_containing, shift_months
 from coopdesk.dues.plans import terms_of
 from coopdesk.dues.schedule import Due, PeriodBasis, PlanTerms, due_periods
 from coopdesk.dues.settlement import apply_credit
+from coopdesk.funds.contributions import contribution_schedules, fund_plans
 from coopdesk.ledger.lookup import account_id_for, book_currency
 from coopdesk.ledger.service import closed_through, post_entries
 from coopdesk.ledger.types import EntryDraft, EntryKind, PostingDraft
@@ -92,9 +93,11 @@ def preview_dues_run(session: Session, year: int, month: int) -> list[PlannedCha
     """Every charge a run through `year`-`month` would post, by member and period."""
     through = last_day_of_month(year, month)
     currency = book_currency(session)
-    plans = {plan.id: (plan.name, terms_of(plan, currency))
+    funds = fund_plans(session)
+    plans = {plan.id: (funds[plan.id].label if plan.id in funds else plan.name,
+                       terms_of(plan, currency))
              for plan in session.execute(select(DuesPlan)).scalars()}
-    rows = plain_rows(session, _ASSIGNMENTS)
+    rows = plain_rows(session, _ASSIGNMENTS) + contribution_schedules(session, funds.values())
     assignments_to = Counter((member_id, plan_id) for member_id, plan_id, *_ in rows)
     join_date_moved = set(session.execute(_JOIN_DATE_MOVED).scalars())
     schedules = []
@@ -231,6 +234,8 @@ def run_dues(session: Session, year: int, month: int, *,
         return DuesRunResult(0, 0, Money.zero(currency))
     receivable = account_id_for(session, DUES_RECEIVABLE)
     income = account_id_for(session, DUES_INCOME)
+    # A fund's contributions go to the fund's account, named with the fund, not to income.
+    credit_to = {plan_id: (f.account_id, f.fund_id) for plan_id, f in fund_plans(session).items()}
     closed = closed_through(session)
     first_open = None if closed is None else closed + dt.timedelta(days=1)
     # `Money.minor_units` is exact but not cheap (Fraction arithmetic), and a run charges a
@@ -244,10 +249,14 @@ def run_dues(session: Session, year: int, month: int, *,
         for charge, charge_units in batch:
             # A period that began in a closed period is charged on the first open day.
             date = charge.period_start if first_open is None else max(charge.period_start, first_open)
+            fund = credit_to.get(charge.plan_id)
+            credit = (PostingDraft(income, -charge_units) if fund is None else
+                      PostingDraft(fund[0], -charge_units, member_id=charge.member_id,
+                                   fund_id=fund[1]))
             drafts.append(EntryDraft(date, EntryKind.DUES, (
-                PostingDraft(receivable, charge_units, member_id=charge.member_id),
-                PostingDraft(income, -charge_units),
-            ), memo=f"Dues {charge.plan} {charge.period_key}", source_ref=f"dues:{charge.period_key}"))
+                PostingDraft(receivable, charge_units, member_id=charge.member_id), credit,
+            ), memo=f"{'Dues' if fund is None else 'Contribution'} {charge.plan} {charge.period_key}",
+                source_ref=f"dues:{charge.period_key}"))
         entry_ids = post_entries(session, drafts)
         insert_rows(session, charges,
                     ("member_id", "plan_id", "period_key", "period_start", "period_end", "amount",

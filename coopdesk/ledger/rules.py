@@ -39,7 +39,9 @@ def entry_problems(
             problems.append(f"line {line}: account {rule.code} is closed")
         if rule.member_ledger and posting.member_id is None:
             problems.append(f"line {line}: account {rule.code} needs a member")
-        elif not rule.member_ledger and posting.member_id is not None:
+        elif not rule.member_ledger and not rule.fund_ledger and posting.member_id is not None:
+            # A fund's postings may name the member a contribution came from or a payout
+            # went to (coopdesk.funds); other accounts without a member sub-ledger may not.
             problems.append(f"line {line}: account {rule.code} does not take a member")
         if rule.fund_ledger and posting.fund_id is None:
             problems.append(f"line {line}: account {rule.code} needs a fund")
