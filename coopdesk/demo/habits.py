@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from coopdesk.demo.calendar import MONTH_NAMES, Calendar
 from coopdesk.demo.coop import CURRENCY, PLAN_RATES
+from coopdesk.demo.fund import CONTRIBUTION, takes_part
 from coopdesk.demo.people import Cast, Habit, Person
 from coopdesk.money import Money
 
@@ -95,10 +96,13 @@ class PaymentHabits:
         return not (p.owes_last_month and index == p.leave_month)
 
     def _rate(self, p: Person, index: int) -> Money:
+        """What `p` owes for month `index`: their plan's dues (unless waived) and their
+        contribution to the hardship fund."""
+        contribution = CONTRIBUTION if takes_part(p) else Money.zero(CURRENCY)
         waiver = self.cast.waiver
         if p is waiver.person and waiver.covers(index):
-            return Money.zero(CURRENCY)
-        return PLAN_RATES[p.plan]
+            return contribution
+        return PLAN_RATES[p.plan] + contribution
 
     def _reference(self, payer: Person, index: int) -> str:
         if payer.method == "cash":

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from coopdesk.book import Book
 from coopdesk.demo.calendar import Calendar
 from coopdesk.demo.coop import CURRENCY, PLAN_RATES
+from coopdesk.demo.fund import DemoFund
 from coopdesk.demo.habits import Payment, PaymentHabits
 from coopdesk.demo.other_money import cash_change, cash_deposit, month_entries
 from coopdesk.demo.people import Cast
@@ -45,6 +46,7 @@ class Simulation:
         self.habits = PaymentHabits(cast, cal, rng, self.numbers)
         self.cash_on_hand = Money.zero(CURRENCY)
         self.entries: set[int] = set()
+        self.fund = DemoFund(cast, cal, self.numbers)
 
     def play(self) -> None:
         for index in range(self.cal.last + 1):
@@ -62,6 +64,7 @@ class Simulation:
         self._payments(session, index)
         self._members_leave(session, index)
         self._write_off(session, index)
+        self.fund.month(session, index)
         deposit = cash_deposit(self.cal, index, self.cash_on_hand)
         if deposit is not None:
             self._post(session, [deposit])

@@ -81,7 +81,7 @@ def _line(first: AccountPosting, net: int, balance: int, money: _Amounts,
             return StatementLine(first.date, kind, amount if net > 0 else zero,
                                  amount if net < 0 else zero, money[balance], first.entry_id,
                                  period_start=period.start, period_end=period.end,
-                                 partial_period=period.prorated)
+                                 partial_period=period.prorated, fund=period.fund)
     elif kind is LineKind.PAYMENT:
         return StatementLine(first.date, kind, amount if net > 0 else zero,
                              amount if net < 0 else zero, money[balance], first.entry_id,

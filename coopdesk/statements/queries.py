@@ -24,6 +24,7 @@ from coopdesk.members.types import Status
 from coopdesk.money import Money
 from coopdesk.logo import Logo, load_logo
 from coopdesk.settings import BookSettings, load_settings
+from coopdesk.statements.fund_sections import fund_sections
 from coopdesk.statements.language import statement_locale
 from coopdesk.statements.lines import statement_lines
 from coopdesk.statements.postal import postal_lines
@@ -35,7 +36,7 @@ from coopdesk.statements.reading import (
     period_postings,
 )
 from coopdesk.statements.standing import amount_due, due_date, months_behind, standing_of
-from coopdesk.statements.types import Letterhead, Statement, StatementLine
+from coopdesk.statements.types import Letterhead, Section, Statement, StatementLine
 
 
 #: Up to this many members, status facts are settled from their own charges; beyond, the
@@ -80,6 +81,7 @@ def statements_for(session: Session, numbers: Sequence[str], date_from: dt.date,
     facts = dues if dues is not None else dues_facts_for(session, ids, today)
     letterhead = letterhead_of(settings, load_logo(session))
     home = home_country(settings)
+    sections = fund_sections(session, ids, date_from, date_to, settings.currency)
     statements = []
     for record in chosen:
         since = found.get(record.id, [])
@@ -90,7 +92,8 @@ def statements_for(session: Session, numbers: Sequence[str], date_from: dt.date,
         statements.append(_statement(record, settings, letterhead, home, facts.get(record.id),
                                      date_from, date_to, today,
                                      Money.from_minor(opening, settings.currency), lines,
-                                     Money.from_minor(closing, settings.currency)))
+                                     Money.from_minor(closing, settings.currency),
+                                     sections.get(record.id, ())))
     return statements
 
 
@@ -137,7 +140,8 @@ def home_country(settings: BookSettings) -> str:
 
 def _statement(record: MemberRecord, settings: BookSettings, letterhead: Letterhead, home: str,
                facts: DuesFacts | None, date_from: dt.date, date_to: dt.date, today: dt.date,
-               opening: Money, lines: tuple[StatementLine, ...], closing: Money) -> Statement:
+               opening: Money, lines: tuple[StatementLine, ...], closing: Money,
+               risk_funds: tuple[Section, ...] = ()) -> Statement:
     facts = facts or DuesFacts()
     status = derive_status(StatusFacts(record.join_date, record.leave_date, record.leave_reason,
                                        record.status_override, facts.first_dues_unpaid,
@@ -154,4 +158,5 @@ def _statement(record: MemberRecord, settings: BookSettings, letterhead: Letterh
         date_from=date_from, date_to=date_to, opening_balance=opening,
         lines=lines, closing_balance=closing, amount_due=due, due_date=due_date(today, due), status=status,
         standing=standing_of(status), months_in_arrears=facts.months_in_arrears, left_on=left,
+        risk_funds=risk_funds,
     )

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple, cast
 from sqlalchemy import ColumnElement, Select, Table, func, or_, select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Payment, WriteOff, charges, journal_entries, members, postings
+from coopdesk.db.models import Payment, WriteOff, charges, funds, journal_entries, members, postings
 from coopdesk.db.plain_rows import plain_rows
 
 _payments = cast(Table, Payment.__table__)
@@ -77,6 +77,7 @@ class ChargePeriod:
     start: dt.date
     end: dt.date
     prorated: bool
+    fund: str | None = None  # the fund's name, for a contribution charged through its plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,23 +176,27 @@ def entry_details(session: Session, found: Collection[AccountPosting]) -> EntryD
         if posting.reverses_id is not None:
             reversed_ids.add(posting.reverses_id)
     details = EntryDetails({}, {}, {}, {}, {})
+    fund_of_plan = dict(session.execute(select(funds.c.plan_id, funds.c.name)
+                                        .where(funds.c.plan_id.is_not(None))).all())
     if by_kind["dues"]:
         query = (select(charges.c.entry_id, charges.c.period_start, charges.c.period_end,
-                        charges.c.prorated)
+                        charges.c.prorated, charges.c.plan_id)
                  .where(charges.c.entry_id >= min(by_kind["dues"])))
-        for entry_id, start, end, prorated in _rows_for(session, query, charges.c.member_id,
-                                                         members_of["dues"]):
+        for entry_id, start, end, prorated, plan_id in _rows_for(session, query, charges.c.member_id,
+                                                                  members_of["dues"]):
             if entry_id in by_kind["dues"]:
-                details.charges[entry_id] = ChargePeriod(start, end, bool(prorated))
+                details.charges[entry_id] = ChargePeriod(start, end, bool(prorated),
+                                                         fund_of_plan.get(plan_id))
     if by_kind["write_off"]:
         query = (select(_write_offs.c.entry_id, charges.c.period_start, charges.c.period_end,
-                        charges.c.prorated)
+                        charges.c.prorated, charges.c.plan_id)
                  .select_from(_write_offs.join(charges, charges.c.id == _write_offs.c.charge_id))
                  .where(_write_offs.c.entry_id >= min(by_kind["write_off"])))
-        for entry_id, start, end, prorated in _rows_for(session, query, charges.c.member_id,
-                                                         members_of["write_off"]):
+        for entry_id, start, end, prorated, plan_id in _rows_for(session, query, charges.c.member_id,
+                                                                  members_of["write_off"]):
             if entry_id in by_kind["write_off"]:
-                details.write_offs[entry_id] = ChargePeriod(start, end, bool(prorated))
+                details.write_offs[entry_id] = ChargePeriod(start, end, bool(prorated),
+                                                            fund_of_plan.get(plan_id))
     if by_kind["payment"]:
         methods: Select[Any] = (select(_payments.c.entry_id, _payments.c.method)
                                 .where(_payments.c.entry_id >= min(by_kind["payment"])))

@@ -78,6 +78,8 @@ class StatementLine:
     reversed_date: dt.date | None = None
     reversed_kind: str | None = None
     memo: str = ""
+    #: The fund a charged (or written-off) contribution goes to, by its name; None for dues.
+    fund: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ class Section:
 
     title: str  # a message id, like SectionRow.label
     rows: tuple[SectionRow, ...]
+    detail: str = ""  # data after the title, as it is (the fund's name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -195,10 +195,16 @@ def describe(line: StatementLine, write: _Writer, t: Callable[[str], str]) -> st
         message = labels.CREDIT_APPLIED if kind is LineKind.CREDIT_APPLIED else labels.CREDIT_KEPT
         return t(message).format(amount=write.money(line.moved))
     if kind is LineKind.CHARGE and line.period_start and line.period_end:
+        period = write.period(line.period_start, line.period_end)
+        if line.fund is not None:
+            return t(labels.CONTRIBUTION_FOR).format(fund=line.fund, period=period)
         message = labels.DUES_FOR_PART if line.partial_period else labels.DUES_FOR
-        return t(message).format(period=write.period(line.period_start, line.period_end))
+        return t(message).format(period=period)
     if kind is LineKind.WRITE_OFF and line.period_start and line.period_end:
-        return t(labels.WRITTEN_OFF).format(period=write.period(line.period_start, line.period_end))
+        period = write.period(line.period_start, line.period_end)
+        if line.fund is not None:
+            return t(labels.CONTRIBUTION_WRITTEN_OFF).format(fund=line.fund, period=period)
+        return t(labels.WRITTEN_OFF).format(period=period)
     if kind is LineKind.PAYMENT and line.method in labels.METHODS:
         return t(labels.PAYMENT_BY).format(method=t(labels.METHODS[line.method]))
     if kind is LineKind.REVERSAL and line.reversed_date is not None:
@@ -211,7 +217,8 @@ def describe(line: StatementLine, write: _Writer, t: Callable[[str], str]) -> st
 
 def _section(section: Section, write: _Writer,
              t: Callable[[str], str]) -> tuple[str, tuple[tuple[str, str], ...]]:
-    return t(section.title), tuple(
+    title = f"{t(section.title)}: {section.detail}" if section.detail else t(section.title)
+    return title, tuple(
         (f"{t(row.label)} {row.detail}".strip(), write.money(row.amount)) for row in section.rows)
 
 

@@ -348,3 +348,34 @@ def test_a_funds_balance_is_contributions_less_payouts_and_refunds_at_every_step
                                              - statement.refunds)
                 assert statement.closing == book.read(fund_details, code).balance
             assert book.read(funds_tie_out) == []
+
+
+def test_the_members_statement_shows_contributions_and_payouts(coop: Book) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from coopdesk.statements.document import PrintOptions, statement_pdf
+    from coopdesk.statements.queries import statement_for
+
+    coop.run(add_fund, sick_fund())
+    coop.run(run_dues, 2026, 6)
+    claim = monthly_claim(coop, amount="40.00", months=1)
+    coop.run(approve_claim, claim, decided_by="Treasurer", date=dt.date(2026, 5, 12))
+    coop.run(pay_claim, claim, dt.date(2026, 5, 20))
+    statement = coop.read(statement_for, "1", dt.date(2026, 4, 1), dt.date(2026, 6, 30),
+                          today=dt.date(2026, 6, 30))
+    (section,) = statement.risk_funds
+    assert section.detail == "Sick pay"
+    assert [(row.label, row.amount) for row in section.rows] == [
+        ("Your contributions in this period", usd("30.00")),
+        ("Paid to you for claims in this period", usd("40.00")),
+        ("Your contributions in all", usd("60.00"))]
+    out = io.BytesIO()
+    statement_pdf(out, statement, PrintOptions())
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Contribution to Sick pay for April 2026" in text
+    assert "Risk fund: Sick pay" in text and "$40.00" in text
+    other = coop.read(statement_for, "3", dt.date(2026, 4, 1), dt.date(2026, 6, 30),
+                      today=dt.date(2026, 6, 30))
+    assert other.risk_funds == ()  # a supporter takes no part

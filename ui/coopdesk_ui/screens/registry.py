@@ -22,6 +22,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "members": ("coopdesk_ui.screens.members", "MembersScreen", N_("Members")),
     "dues": ("coopdesk_ui.screens.dues", "DuesScreen", N_("Dues")),
     "payments": ("coopdesk_ui.screens.payments", "PaymentsScreen", N_("Payments")),
+    "statements": ("coopdesk_ui.screens.statements", "StatementsScreen", N_("Statements")),
     "ledger": ("coopdesk_ui.screens.ledger", "LedgerScreen", N_("Ledger")),
 }
 
