@@ -14,7 +14,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coopdesk import __version__
-from coopdesk.cli import commands, demo_command, dues_commands, members_commands, statements_command
+from coopdesk.cli import (
+    claims_commands,
+    commands,
+    demo_command,
+    dues_commands,
+    funds_commands,
+    members_commands,
+    statements_command,
+)
 from coopdesk.cli.output import FORMATS
 from coopdesk.db.models import ACCOUNT_TYPES
 from coopdesk.errors import CoopdeskError
@@ -155,6 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     members_commands.add_parsers(sub, iso_date, _format_option)
     dues_commands.add_parsers(sub, iso_date, _format_option, report)
+    funds_commands.add_parsers(sub, iso_date, _format_option, report)
+    claims_commands.add_parsers(sub, iso_date, _format_option, report)
     demo_command.add_parsers(sub)
     statements_command.add_parsers(sub, iso_date)
 
