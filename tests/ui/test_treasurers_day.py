@@ -371,7 +371,8 @@ def test_a_treasurers_day(qtbot: QtBot, tmp_path: Path, forms: Forms,
     assert balances["1100"] == usd("15.00")  # dues receivable: Ben's open $15
     assert sum((balance for code, balance in balances.items() if code in ("1000", "1010")),
                usd("0")) == usd("85.00")  # $60 + $25 came in
-    assert {result.name: result.problems for result in book.read(run_checks)} == {
-        "file integrity": [], "schema": [], "entries balance": [], "trial balance": [],
-        "audit chain": [], "dues sub-ledger": []}
+    checks = {result.name: result.problems for result in book.read(run_checks)}
+    assert {"file integrity", "schema", "entries balance", "trial balance", "audit chain",
+            "dues sub-ledger"} <= set(checks)
+    assert all(found == [] for found in checks.values()), checks
     window.host.close()
