@@ -14,6 +14,7 @@ from coopdesk.db import migrate
 from coopdesk.db.guard import foreign_schema_objects, missing_triggers
 from coopdesk.dues.audit import dues_tie_out
 from coopdesk.funds.audit import funds_tie_out
+from coopdesk.patronage.audit import capital_tie_out
 from coopdesk.ledger.audit import chain_problems, trial_balance_problems, unbalanced_entries
 
 Check = Callable[[Session], list[str]]
@@ -45,6 +46,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("audit chain", chain_problems),
     ("dues sub-ledger", dues_tie_out),
     ("risk funds", funds_tie_out),
+    ("capital accounts", capital_tie_out),
 ]
 
 

@@ -268,6 +268,103 @@ class FundRefund(Base):
     entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entries.id"))
 
 
+class PatronageMeasure(Base):
+    """What patronage is counted in: hours worked, purchases, sales delivered..."""
+
+    __tablename__ = "patronage_measures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(String(32))
+
+
+class PatronagePool(Base):
+    """A member class's share (`percent`, a decimal as text) of the members' surplus, counted
+    in one measure; `class_id` None: every member. `min_quantity` in thousandths of the unit."""
+
+    __tablename__ = "patronage_pools"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    class_id: Mapped[int | None] = mapped_column(ForeignKey("member_classes.id"))
+    measure_id: Mapped[int] = mapped_column(ForeignKey("patronage_measures.id"))
+    percent: Mapped[str] = mapped_column(String(16))
+    min_quantity: Mapped[int] = mapped_column(BigInteger, server_default="0")
+
+
+class PatronageRecord(Base):
+    """Patronage of a member on a day: `quantity` thousandths of the measure's unit."""
+
+    __tablename__ = "patronage_records"
+    __table_args__ = (Index("ix_patronage_records_record_date", "record_date", "measure_id",
+                            "member_id", "quantity"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    measure_id: Mapped[int] = mapped_column(ForeignKey("patronage_measures.id"))
+    record_date: Mapped[dt.date] = mapped_column(Date)
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    reference: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class Allocation(Base):
+    """A posted patronage allocation of a fiscal year, with its terms (see coopdesk.patronage)."""
+
+    __tablename__ = "allocations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year_start: Mapped[dt.date] = mapped_column(Date, unique=True)
+    year_end: Mapped[dt.date] = mapped_column(Date)
+    surplus: Mapped[int] = mapped_column(BigInteger)
+    surplus_source: Mapped[str] = mapped_column(String(16))
+    non_member: Mapped[int] = mapped_column(BigInteger)
+    reserve: Mapped[int] = mapped_column(BigInteger)
+    reserve_percent: Mapped[str] = mapped_column(String(16))
+    cash_percent: Mapped[str] = mapped_column(String(16))
+    min_payout: Mapped[int] = mapped_column(BigInteger)
+    pools: Mapped[str] = mapped_column(Text)  # the pools as they were, JSON
+    posted_at: Mapped[str] = mapped_column(String(32))
+    entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entries.id"))
+
+
+class AllocationLine(Base):
+    """One member's allocation of a year: `amount` = `cash` + `retained`."""
+
+    __tablename__ = "allocation_lines"
+    __table_args__ = (Index("ix_allocation_lines_allocation_id", "allocation_id", "member_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    allocation_id: Mapped[int] = mapped_column(ForeignKey("allocations.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    pool: Mapped[int] = mapped_column(Integer)
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    cash: Mapped[int] = mapped_column(BigInteger)
+    retained: Mapped[int] = mapped_column(BigInteger)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entries.id"))
+
+
+class CapitalMovement(Base):
+    """A change to a member's capital account, on `account` (a chart code), by allocation year
+    where it has one; `amount` positive when the co-op owes the member more."""
+
+    __tablename__ = "capital_movements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    allocation_id: Mapped[int | None] = mapped_column(ForeignKey("allocations.id"))
+    account: Mapped[str] = mapped_column(String(8))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    movement_date: Mapped[dt.date] = mapped_column(Date)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entries.id"))
+
+
+class CapitalSchedule(Base):
+    """An installment of a former member's capital, due on a day; `movement_id` once paid."""
+
+    __tablename__ = "capital_schedules"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    movement_id: Mapped[int | None] = mapped_column(ForeignKey("capital_movements.id"))
+
+
 # The tables, for Core statements (bulk inserts, reports over many rows). `__table__` is typed
 # as a FromClause; these are Tables.
 journal_entries = cast(Table, JournalEntry.__table__)
@@ -278,6 +375,9 @@ funds = cast(Table, Fund.__table__)
 period_closes = cast(Table, PeriodClose.__table__)
 claims = cast(Table, Claim.__table__)
 claim_payouts = cast(Table, ClaimPayout.__table__)
+patronage_records = cast(Table, PatronageRecord.__table__)
+allocation_lines = cast(Table, AllocationLine.__table__)
+capital_movements = cast(Table, CapitalMovement.__table__)
 
 
 class DuesPlan(Base):

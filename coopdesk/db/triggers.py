@@ -80,13 +80,22 @@ FUND_TRIGGERS: dict[str, str] = {
     **_immutable("claim_overrides", "policy overrides"),
 }
 
+#: Triggers of patronage (revision 0006): posted allocations, their lines and the capital
+#: movements are records of posted entries.
+PATRONAGE_TRIGGERS: dict[str, str] = {
+    **_immutable("allocations", "allocations"),
+    **_immutable("allocation_lines", "allocations"),
+    **_immutable("capital_movements", "capital movements"),
+}
+
 #: Every trigger coopdesk has ever created, by name.
-TRIGGERS: dict[str, str] = {**LEDGER_TRIGGERS, **MEMBER_TRIGGERS, **DUES_TRIGGERS, **FUND_TRIGGERS}
+TRIGGERS: dict[str, str] = {**LEDGER_TRIGGERS, **MEMBER_TRIGGERS, **DUES_TRIGGERS, **FUND_TRIGGERS,
+                            **PATRONAGE_TRIGGERS}
 
 #: Which revision first created each group of triggers.
 _SINCE: tuple[tuple[str, dict[str, str]], ...] = (
     ("0001", LEDGER_TRIGGERS), ("0003", MEMBER_TRIGGERS), ("0004", DUES_TRIGGERS),
-    ("0005", FUND_TRIGGERS))
+    ("0005", FUND_TRIGGERS), ("0006", PATRONAGE_TRIGGERS))
 
 
 def expected_triggers(revision_order: list[str], revision: str | None) -> set[str]:
