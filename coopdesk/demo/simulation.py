@@ -13,6 +13,7 @@ from coopdesk.book import Book
 from coopdesk.demo.calendar import Calendar
 from coopdesk.demo.coop import CURRENCY, PLAN_RATES
 from coopdesk.demo.fund import DemoFund
+from coopdesk.demo.patronage import DemoPatronage
 from coopdesk.demo.habits import Payment, PaymentHabits
 from coopdesk.demo.other_money import cash_change, cash_deposit, month_entries
 from coopdesk.demo.people import Cast
@@ -47,6 +48,7 @@ class Simulation:
         self.cash_on_hand = Money.zero(CURRENCY)
         self.entries: set[int] = set()
         self.fund = DemoFund(cast, cal, self.numbers)
+        self.patronage = DemoPatronage(cast, cal, self.numbers)
 
     def play(self) -> None:
         for index in range(self.cal.last + 1):
@@ -65,6 +67,7 @@ class Simulation:
         self._members_leave(session, index)
         self._write_off(session, index)
         self.fund.month(session, index)
+        self.patronage.month(session, index)
         deposit = cash_deposit(self.cal, index, self.cash_on_hand)
         if deposit is not None:
             self._post(session, [deposit])

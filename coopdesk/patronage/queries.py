@@ -21,7 +21,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Allocation, AllocationLine, CapitalMovement, Member
+from coopdesk.db.models import Allocation, AllocationLine, CapitalMovement, JournalEntry, Member
 from coopdesk.errors import NotFound
 from coopdesk.ledger.lookup import book_currency
 from coopdesk.money import Money
@@ -144,7 +144,7 @@ def list_allocations(session: Session) -> list[AllocationRow]:
                                   money(a.non_member), money(a.reserve), money(t[0]), money(t[1]),
                                   money(t[2]), t[3], Decimal(a.reserve_percent),
                                   Decimal(a.cash_percent), money(a.min_payout), pools,
-                                  dt.date.fromisoformat(a.posted_at[:10])))
+                                  _posted_on(session, a)))
     return rows
 
 
@@ -214,7 +214,7 @@ def notice_of_allocation(session: Session, year_start: dt.date, member_number: s
     labels = {p["id"]: p["label"] for p in json.loads(allocation.pools)}
     total = sum(line.amount for line in session.execute(select(AllocationLine).where(
         AllocationLine.allocation_id == allocation.id)).scalars())
-    posted_on = dt.date.fromisoformat(allocation.posted_at[:10])
+    posted_on = _posted_on(session, allocation)
     moves = list(session.execute(select(CapitalMovement).where(
         CapitalMovement.member_id == member.id).order_by(CapitalMovement.movement_date,
                                                          CapitalMovement.id)).scalars())
@@ -244,7 +244,7 @@ def patr_1099(session: Session, year: int) -> list[PatrRow]:
     qualified = {a.id: Decimal(a.cash_percent) >= QUALIFIED_CASH_PERCENT
                  for a in session.execute(select(Allocation)).scalars()}
     posted_in = {a.id for a in session.execute(select(Allocation)).scalars()
-                 if a.posted_at[:4] == str(year)}
+                 if _posted_on(session, a).year == year}
     box1: dict[int, int] = defaultdict(int)
     box5: dict[int, int] = defaultdict(int)
     for line in session.execute(select(AllocationLine).where(
@@ -262,6 +262,13 @@ def patr_1099(session: Session, year: int) -> list[PatrRow]:
                     box1[m] + box5[m] < threshold)
             for m in set(box1) | set(box5)]
     return sorted(rows, key=lambda r: (len(r.member_number), r.member_number))
+
+
+def _posted_on(session: Session, allocation: Allocation) -> dt.date:
+    """The day the allocation was posted on (its entries' date, not when it was typed in)."""
+    day = session.execute(select(JournalEntry.entry_date).where(
+        JournalEntry.id == allocation.entry_id)).scalar_one()
+    return day
 
 
 def _allocation(session: Session, year_start: dt.date) -> Allocation:
