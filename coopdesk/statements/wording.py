@@ -217,7 +217,8 @@ def describe(line: StatementLine, write: _Writer, t: Callable[[str], str]) -> st
 
 def _section(section: Section, write: _Writer,
              t: Callable[[str], str]) -> tuple[str, tuple[tuple[str, str], ...]]:
-    title = f"{t(section.title)}: {section.detail}" if section.detail else t(section.title)
+    title = (t(labels.SECTION_NAMED).format(section=t(section.title), name=section.detail)
+             if section.detail else t(section.title))
     return title, tuple(
         (f"{t(row.label)} {row.detail}".strip(), write.money(row.amount)) for row in section.rows)
 

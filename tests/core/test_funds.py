@@ -374,7 +374,7 @@ def test_the_members_statement_shows_contributions_and_payouts(coop: Book) -> No
     out = io.BytesIO()
     statement_pdf(out, statement, PrintOptions())
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
-    assert "Contribution to Sick pay for April 2026" in text
+    assert "Sick pay for April 2026" in text
     assert "Risk fund: Sick pay" in text and "$40.00" in text
     other = coop.read(statement_for, "3", dt.date(2026, 4, 1), dt.date(2026, 6, 30),
                       today=dt.date(2026, 6, 30))

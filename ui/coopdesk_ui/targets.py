@@ -25,3 +25,17 @@ class EntryTarget:
     """The ledger's journal, with this entry selected."""
 
     entry_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class FundTarget:
+    """The funds screen, with this fund (by code) selected."""
+
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTarget:
+    """The funds screen, with this claim selected in the claims register."""
+
+    claim_id: int

@@ -23,6 +23,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "dues": ("coopdesk_ui.screens.dues", "DuesScreen", N_("Dues")),
     "payments": ("coopdesk_ui.screens.payments", "PaymentsScreen", N_("Payments")),
     "statements": ("coopdesk_ui.screens.statements", "StatementsScreen", N_("Statements")),
+    "funds": ("coopdesk_ui.screens.funds", "FundsScreen", N_("Funds")),
     "ledger": ("coopdesk_ui.screens.ledger", "LedgerScreen", N_("Ledger")),
 }
 
