@@ -138,6 +138,15 @@ def dashboard(session: Session, today: dt.date) -> Dashboard:
     )
 
 
+def standing_facts(session: Session, as_of: dt.date) -> dict[int, tuple[bool, int]]:
+    """For every member with charges: whether their first dues are unpaid and how many months
+    they are in arrears on `as_of`, exact up to the grace allowance (beyond it, only "more")
+    — what `derive_status` needs, as the dashboard reads it: without walking every charge of
+    the book, as `dues_facts` does (a second on ten years of 5,000 members)."""
+    window = add_months(as_of.replace(day=1), -load_settings(session).grace_months)
+    return _settle_window(session, as_of, window).facts
+
+
 def fiscal_year_start(day: dt.date, start_month: int) -> dt.date:
     """The first day of the fiscal year (starting in month `start_month`) that holds `day`."""
     year = day.year if day.month >= start_month else day.year - 1

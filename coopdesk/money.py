@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import decimal
 import functools
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
@@ -103,6 +102,9 @@ class Money:
 
     amount: Decimal
     currency: str
+    # The same amount as an int of minor units, kept from construction: converting the Decimal
+    # back exactly (through a Fraction) cost more than the rest of a large report's arithmetic.
+    _units: int = field(default=0, init=False, repr=False, compare=False, hash=False)
 
     def __init__(self, amount: Decimal | int | str, currency: str) -> None:
         digits = minor_digits(currency)
@@ -112,6 +114,7 @@ class Money:
             raise ValueError(f"{number} has more decimals than {currency} allows ({digits})")
         object.__setattr__(self, "amount", _from_minor(exact_units.numerator, digits))
         object.__setattr__(self, "currency", currency)
+        object.__setattr__(self, "_units", exact_units.numerator)
 
     @classmethod
     def of(cls, value: Decimal | int | str, currency: str, rounding: Rounding) -> Money:
@@ -135,13 +138,13 @@ class Money:
         money = object.__new__(cls)
         object.__setattr__(money, "amount", _from_minor(units, minor_digits(currency)))
         object.__setattr__(money, "currency", currency)
+        object.__setattr__(money, "_units", units)
         return money
 
     @property
     def minor_units(self) -> int:
         """The amount as an exact integer of minor units, for storage."""
-        units = Fraction(self.amount) * _minor_per_major(minor_digits(self.currency))
-        return units.numerator  # the constructor guarantees a whole number
+        return self._units
 
     @property
     def is_zero(self) -> bool:
@@ -268,26 +271,38 @@ def allocate(total: Money, weights: Sequence[Decimal | int], key: Sequence[Any])
         raise ValueError("cannot allocate over no weights")
     if len(key) != len(weights):
         raise ValueError(f"got {len(weights)} weights but {len(key)} keys")
-    exact_weights = [Fraction(_as_weight(weight)) for weight in weights]
+    whole_weights = _whole_weights([_as_weight(weight) for weight in weights])
     ordered_keys = sorted(key)
     if any(a == b for a, b in zip(ordered_keys, ordered_keys[1:])):
         raise ValueError("allocation keys must be distinct, or ties could not be broken")
-    weight_sum = sum(exact_weights)
+    weight_sum = sum(whole_weights)
     if weight_sum == 0:
         raise ValueError("cannot allocate when every weight is zero")
 
+    # Integer arithmetic, exact: share i is units * w_i / sum, its floor the quotient and its
+    # fraction the remainder over the same denominator, so remainders compare as integers.
     units = abs(total.minor_units)
-    shares = [units * weight / weight_sum for weight in exact_weights]
-    parts = [math.floor(share) for share in shares]
+    parts, remainders = [], []
+    for weight in whole_weights:
+        part, remainder = divmod(units * weight, weight_sum)
+        parts.append(part)
+        remainders.append(remainder)
     leftover = units - sum(parts)
-    by_largest_remainder = sorted(
-        range(len(shares)), key=lambda i: (-(shares[i] - parts[i]), key[i])
-    )
+    by_largest_remainder = sorted(range(len(parts)), key=lambda i: (-remainders[i], key[i]))
     for i in by_largest_remainder[:leftover]:
         parts[i] += 1
 
     sign = -1 if total.is_negative else 1
     return [Money.from_minor(sign * part, total.currency) for part in parts]
+
+
+def _whole_weights(weights: Sequence[Decimal]) -> list[int]:
+    """The weights times one power of ten, as whole numbers in the same proportions (exact:
+    built from each Decimal's digits, so no context precision can round them)."""
+    shapes = [w.as_tuple() for w in weights]
+    places = max(0, max(-int(shape.exponent) for shape in shapes))
+    return [int("".join(map(str, shape.digits)) or "0") * 10 ** (int(shape.exponent) + places)
+            for shape in shapes]
 
 
 def _as_weight(weight: object) -> Decimal:

@@ -21,6 +21,8 @@ from coopdesk.cli import (
     dues_commands,
     funds_commands,
     members_commands,
+    notices_command,
+    patronage_commands,
     statements_command,
 )
 from coopdesk.cli.output import FORMATS
@@ -165,8 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
     dues_commands.add_parsers(sub, iso_date, _format_option, report)
     funds_commands.add_parsers(sub, iso_date, _format_option, report)
     claims_commands.add_parsers(sub, iso_date, _format_option, report)
+    patronage_commands.add_parsers(sub, iso_date, _format_option, report)
     demo_command.add_parsers(sub)
     statements_command.add_parsers(sub, iso_date)
+    notices_command.add_parsers(sub, iso_date, report)
 
     p = sub.add_parser("backup", help="write a verified copy of the book")
     p.add_argument("out", type=Path, help="file or folder to write it to")

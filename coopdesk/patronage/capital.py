@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from coopdesk import clock
 from coopdesk.changes import note_changes
 from coopdesk.db.models import (
+    Account,
     Allocation,
     AllocationLine,
     CapitalMovement,
@@ -194,19 +195,38 @@ def cash_owed(session: Session, allocation_id: int) -> dict[int, int]:
 
 def capital_by_year(session: Session, member_ids: list[int] | None = None,
                     as_of: dt.date | None = None) -> dict[int, dict[tuple[str, int | None], int]]:
-    """Each member's capital (minor units) by (account, allocation id): shares on 3000 under
-    None, retained patronage on 3100 under its allocation, what is payable on 2300."""
-    query = (select(CapitalMovement.member_id, CapitalMovement.account, CapitalMovement.allocation_id,
-                    func.sum(CapitalMovement.amount))
-             .group_by(CapitalMovement.member_id, CapitalMovement.account, CapitalMovement.allocation_id))
+    """Each member's capital (minor units) by (account, allocation id), as the ledger holds it:
+    shares (3000) and what is payable to a former member (2300) under None; retained patronage
+    (3100) under the allocation it came from, and under None what the ledger holds beyond the
+    allocations' movements (balances a treasurer brought in by hand from an earlier system:
+    older than any allocation, so redeemed first)."""
+    accounts = dict(session.execute(select(Account.id, Account.code).where(
+        Account.code.in_((SHARE_CAPITAL, RETAINED, PAYABLE_TO_FORMER)))).all())
+    ledger = (select(Posting.member_id, Posting.account_id, func.sum(Posting.amount))
+              .where(Posting.account_id.in_(list(accounts)), Posting.member_id.is_not(None))
+              .group_by(Posting.member_id, Posting.account_id))
+    by_year = (select(CapitalMovement.member_id, CapitalMovement.allocation_id,
+                      func.sum(CapitalMovement.amount))
+               .where(CapitalMovement.account == RETAINED, CapitalMovement.allocation_id.is_not(None))
+               .group_by(CapitalMovement.member_id, CapitalMovement.allocation_id))
     if member_ids is not None:
-        query = query.where(CapitalMovement.member_id.in_(member_ids))
+        ledger = ledger.where(Posting.member_id.in_(member_ids))
+        by_year = by_year.where(CapitalMovement.member_id.in_(member_ids))
     if as_of is not None:
-        query = query.where(CapitalMovement.movement_date <= as_of)
+        ledger = ledger.join(JournalEntry, JournalEntry.id == Posting.entry_id).where(
+            JournalEntry.entry_date <= as_of)
+        by_year = by_year.where(CapitalMovement.movement_date <= as_of)
     found: dict[int, dict[tuple[str, int | None], int]] = defaultdict(dict)
-    for member_id, account, allocation_id, total in session.execute(query):
-        key = (account, allocation_id if account == RETAINED else None)
-        found[member_id][key] = found[member_id].get(key, 0) + int(total)
+    for member_id, account_id, total in session.execute(ledger):
+        if total:
+            found[member_id or 0][(accounts[account_id], None)] = -int(total)
+    for member_id, allocation_id, total in session.execute(by_year):
+        held = found[member_id]
+        held[(RETAINED, allocation_id)] = int(total)
+        held[(RETAINED, None)] = held.get((RETAINED, None), 0) - int(total)
+    for held in found.values():
+        for key in [k for k, units in held.items() if units == 0]:
+            del held[key]
     return dict(found)
 
 

@@ -73,10 +73,12 @@ class CapitalRow:
     member_number: str
     member_name: str
     shares: Money
-    retained: Money
+    retained: Money  # in all: by year, and any brought in by hand before the first allocation
     by_year: tuple[tuple[dt.date, Money], ...]
     payable: Money  # to a former member
     total: Money
+    #: Retained patronage the ledger holds from before this book's allocations (None: none).
+    earlier: Money | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,10 +177,11 @@ def capital_register(session: Session, as_of: dt.date | None = None) -> list[Cap
         payable = by_key.get((PAYABLE_TO_FORMER, None), 0)
         by_year = sorted((years[a], units) for (account, a), units in by_key.items()
                          if account == RETAINED and a is not None and units)
-        retained = sum(units for _, units in by_year)
+        earlier = by_key.get((RETAINED, None), 0)
+        retained = sum(units for _, units in by_year) + earlier
         rows.append(CapitalRow(*people[member_id], money(shares), money(retained),
                                tuple((y, money(u)) for y, u in by_year), money(payable),
-                               money(shares + retained + payable)))
+                               money(shares + retained + payable), money(earlier) if earlier else None))
     return sorted(rows, key=lambda r: (len(r.member_number), r.member_number))
 
 
@@ -219,11 +222,13 @@ def notice_of_allocation(session: Session, year_start: dt.date, member_number: s
         CapitalMovement.member_id == member.id).order_by(CapitalMovement.movement_date,
                                                          CapitalMovement.id)).scalars())
     # The account as the notice tells it: everything before the allocation's entries, what it
-    # credits, and what was redeemed the same day (a board often revolves as it allocates).
+    # credits, and what was redeemed the same day after it (a board often revolves as it
+    # allocates); a redemption earlier that day is in the previous balance already.
     first = min(line.entry_id for line in lines)
     before = sum(m.amount for m in moves if (m.movement_date, m.entry_id) < (posted_on, first))
     credited = sum(line.retained for line in lines)
-    redeemed = -sum(m.amount for m in moves if m.kind == "redeemed" and m.movement_date == posted_on)
+    redeemed = -sum(m.amount for m in moves if m.kind == "redeemed" and m.movement_date == posted_on
+                    and m.entry_id > first)
     balance = before + credited - redeemed
     return Notice(member.number, member.display_name, allocation.year_start, allocation.year_end,
                   posted_on, money(total), money(allocation.surplus),

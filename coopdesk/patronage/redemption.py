@@ -1,6 +1,7 @@
 """Redemption (revolving): the board pays out an amount of retained patronage.
 
-The amount retires retained patronage oldest allocation year first: a year the amount covers
+The amount retires retained patronage oldest allocation year first (retained patronage brought
+in by hand from an earlier system, not from an allocation of this book, counts as the oldest): a year the amount covers
 is paid in full; the first year it does not cover is paid pro rata to what each member still
 holds of that year (`money.allocate`, exact, ties to the lower member id); later years wait.
 Only members' retained patronage is redeemed (a former member's capital is paid on their own
@@ -35,8 +36,8 @@ class RedemptionLine:
     member_id: int
     member_number: str
     member_name: str
-    year_start: dt.date
-    allocation_id: int
+    year_start: dt.date | None  # None: retained before this book's allocations
+    allocation_id: int | None
     held: Money      # what the member held of that year
     redeemed: Money
 
@@ -45,8 +46,9 @@ class RedemptionLine:
 class RedemptionPlan:
     amount: Money
     lines: tuple[RedemptionLine, ...]
-    years_in_full: tuple[dt.date, ...]
+    years_in_full: tuple[dt.date | None, ...]  # None: retained before this book's allocations
     year_in_part: dt.date | None
+    part_is_earlier: bool  # the year in part is the retained patronage from before
     retained_before: Money  # all retained patronage held before
 
     @property
@@ -60,10 +62,10 @@ def preview_redemption(session: Session, amount: Money, as_of: dt.date | None = 
     if amount.currency != currency or not amount.is_positive:
         raise ValidationError([f"amount: more than zero, in {currency}"], subject="redemption")
     years = dict(session.execute(select(Allocation.id, Allocation.year_start)).all())
-    held: dict[int, dict[int, int]] = defaultdict(dict)  # allocation -> member -> units
+    held: dict[int | None, dict[int, int]] = defaultdict(dict)  # allocation -> member -> units
     for member_id, by_key in capital_by_year(session, as_of=as_of).items():
         for (account, allocation_id), units in by_key.items():
-            if account == RETAINED and allocation_id is not None and units > 0:
+            if account == RETAINED and units > 0:
                 held[allocation_id][member_id] = units
     retained_before = sum(sum(m.values()) for m in held.values())
     if amount.minor_units > retained_before:
@@ -73,26 +75,28 @@ def preview_redemption(session: Session, amount: Money, as_of: dt.date | None = 
                                                                     Member.display_name))}
     left = amount.minor_units
     lines: list[RedemptionLine] = []
-    in_full: list[dt.date] = []
-    in_part = None
-    for allocation_id in sorted(held, key=lambda a: years[a]):
+    in_full: list[dt.date | None] = []
+    in_part: dt.date | None = None
+    part_is_earlier = False
+    for allocation_id in sorted(held, key=lambda a: years[a] if a is not None else dt.date.min):
+        year = years[allocation_id] if allocation_id is not None else None
         if left == 0:
             break
         members = sorted(held[allocation_id])
         year_total = sum(held[allocation_id].values())
         if left >= year_total:
             parts = [held[allocation_id][m] for m in members]
-            in_full.append(years[allocation_id])
+            in_full.append(year)
         else:
             parts = [p.minor_units for p in allocate(Money.from_minor(left, currency),
                                                      [held[allocation_id][m] for m in members], members)]
-            in_part = years[allocation_id]
+            in_part, part_is_earlier = year, year is None
         left -= sum(parts)
-        lines += [RedemptionLine(m, *people[m], years[allocation_id], allocation_id,
+        lines += [RedemptionLine(m, *people[m], year, allocation_id,
                                  Money.from_minor(held[allocation_id][m], currency),
                                  Money.from_minor(units, currency))
                   for m, units in zip(members, parts, strict=True) if units]
-    return RedemptionPlan(amount, tuple(lines), tuple(in_full), in_part,
+    return RedemptionPlan(amount, tuple(lines), tuple(in_full), in_part, part_is_earlier,
                           Money.from_minor(retained_before, currency))
 
 
@@ -119,7 +123,8 @@ def post_redemption(session: Session, amount: Money, date: dt.date | None = None
     drafts = []
     for member_id in members:
         units = sum(line.redeemed.minor_units for line in by_member[member_id])
-        years = ", ".join(line.year_start.isoformat() for line in by_member[member_id])
+        years = ", ".join(line.year_start.isoformat() if line.year_start else "before"
+                          for line in by_member[member_id])
         drafts.append(EntryDraft(day, EntryKind.REDEMPTION, (
             PostingDraft(retained, units, member_id=member_id), PostingDraft(paid_from, -units),
         ), memo=f"Retained patronage redeemed, member {by_member[member_id][0].member_number} "

@@ -45,7 +45,7 @@ from coopdesk.db.models import (
     postings,
 )
 from coopdesk.dues.periods import shift_months
-from coopdesk.dues.queries import dues_facts
+from coopdesk.dashboard import standing_facts
 from coopdesk.errors import CoopdeskError, ValidationError
 from coopdesk.ledger.lookup import account_id_for, book_currency
 from coopdesk.ledger.service import post_entries
@@ -296,7 +296,7 @@ def _patronage(session: Session, year_start: dt.date, year_end: dt.date, pools: 
     totals = patronage_totals(session, year_start, year_end)
     measure_ids = dict(session.execute(select(PatronageMeasure.code, PatronageMeasure.id)).all())
     class_ids = dict(session.execute(select(MemberClass.code, MemberClass.id)).all())
-    facts = dues_facts(session, year_end)
+    facts = standing_facts(session, year_end)
     by_member: dict[int, dict[int, int]] = defaultdict(dict)
     for (member_id, measure_id), units in totals.items():
         by_member[member_id][measure_id] = units
@@ -315,10 +315,9 @@ def _patronage(session: Session, year_start: dt.date, year_end: dt.date, pools: 
         elif left is not None and left < year_start:
             why = "left before the year began"
         else:
-            f = facts.get(member_id)
-            status = derive_status(StatusFacts(joined, None, None, override,
-                                               f.first_dues_unpaid if f else False,
-                                               f.months_in_arrears if f else 0), year_end, grace_months)
+            first_unpaid, months = facts.get(member_id, (False, 0))
+            status = derive_status(StatusFacts(joined, None, None, override, first_unpaid, months),
+                                   year_end, grace_months)
             if not status.in_good_standing:
                 why = f"not in good standing at the year's end ({status.value.replace('_', ' ')})"
         for pool in pools:

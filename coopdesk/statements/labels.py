@@ -96,3 +96,15 @@ PLAIN = {
     LineKind.REVERSAL: REVERSED_ANY,
     LineKind.ADJUSTMENT: ADJUSTMENT,
 }
+
+#: The patronage sections (`patronage_sections`): an allocation of a fiscal year (the year
+#: follows the title, as SECTION_NAMED writes it), and the capital account at the period's end.
+PATRONAGE_SECTION = N_("Patronage dividend, fiscal year")
+PATRONAGE_ALLOCATION = N_("Your allocation")
+PATRONAGE_CASH = N_("Paid to you in cash")
+PATRONAGE_RETAINED = N_("Retained in your capital account")
+CAPITAL_SECTION = N_("Your capital account at the end of the period")
+CAPITAL_SHARES = N_("Membership shares")
+CAPITAL_RETAINED = N_("Retained patronage")
+CAPITAL_PAYABLE = N_("Payable to you since you left")
+CAPITAL_TOTAL = N_("Total")

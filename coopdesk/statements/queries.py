@@ -27,6 +27,7 @@ from coopdesk.settings import BookSettings, load_settings
 from coopdesk.statements.fund_sections import fund_sections
 from coopdesk.statements.language import statement_locale
 from coopdesk.statements.lines import statement_lines
+from coopdesk.statements.patronage_sections import patronage_sections
 from coopdesk.statements.postal import postal_lines
 from coopdesk.statements.reading import (
     MemberRecord,
@@ -82,6 +83,7 @@ def statements_for(session: Session, numbers: Sequence[str], date_from: dt.date,
     letterhead = letterhead_of(settings, load_logo(session))
     home = home_country(settings)
     sections = fund_sections(session, ids, date_from, date_to, settings.currency)
+    patronage = patronage_sections(session, ids, date_from, date_to, settings.currency)
     statements = []
     for record in chosen:
         since = found.get(record.id, [])
@@ -93,7 +95,7 @@ def statements_for(session: Session, numbers: Sequence[str], date_from: dt.date,
                                      date_from, date_to, today,
                                      Money.from_minor(opening, settings.currency), lines,
                                      Money.from_minor(closing, settings.currency),
-                                     sections.get(record.id, ())))
+                                     sections.get(record.id, ()), patronage.get(record.id, ())))
     return statements
 
 
@@ -141,7 +143,8 @@ def home_country(settings: BookSettings) -> str:
 def _statement(record: MemberRecord, settings: BookSettings, letterhead: Letterhead, home: str,
                facts: DuesFacts | None, date_from: dt.date, date_to: dt.date, today: dt.date,
                opening: Money, lines: tuple[StatementLine, ...], closing: Money,
-               risk_funds: tuple[Section, ...] = ()) -> Statement:
+               risk_funds: tuple[Section, ...] = (),
+               patronage: tuple[Section, ...] = ()) -> Statement:
     facts = facts or DuesFacts()
     status = derive_status(StatusFacts(record.join_date, record.leave_date, record.leave_reason,
                                        record.status_override, facts.first_dues_unpaid,
@@ -158,5 +161,5 @@ def _statement(record: MemberRecord, settings: BookSettings, letterhead: Letterh
         date_from=date_from, date_to=date_to, opening_balance=opening,
         lines=lines, closing_balance=closing, amount_due=due, due_date=due_date(today, due), status=status,
         standing=standing_of(status), months_in_arrears=facts.months_in_arrears, left_on=left,
-        risk_funds=risk_funds,
+        risk_funds=risk_funds, patronage=patronage,
     )

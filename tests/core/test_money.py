@@ -473,3 +473,27 @@ def test_allocate_is_deterministic_whatever_the_order(
     shuffled = data.draw(st.permutations(names))
     again = allocate(total, [members[name] for name in shuffled], shuffled)
     assert dict(zip(shuffled, again, strict=True)) == dict(zip(names, first, strict=True))
+
+
+@given(units=st.integers(-10**12, 10**12),
+       weights=st.lists(st.decimals(0, 10**9, places=4) | st.integers(0, 10**9), min_size=1, max_size=12))
+def test_allocate_is_the_largest_remainder_of_the_exact_shares(units: int, weights: list) -> None:  # type: ignore[type-arg]
+    """Against the definition, in Fractions: floor of each exact share, then the units left
+    one each to the largest remainders, ties to the smaller key."""
+    from fractions import Fraction
+    from math import floor
+
+    from coopdesk.money import allocate
+
+    if not any(weights):
+        weights = [1, *weights[1:]]
+    total = Money.from_minor(units, "USD")
+    exact = [Fraction(w) for w in weights]
+    shares = [abs(units) * w / sum(exact) for w in exact]
+    parts = [floor(s) for s in shares]
+    order = sorted(range(len(parts)), key=lambda i: (-(shares[i] - parts[i]), i))
+    for i in order[:abs(units) - sum(parts)]:
+        parts[i] += 1
+    sign = -1 if units < 0 else 1
+    assert [m.minor_units for m in allocate(total, weights, list(range(len(weights))))] == [
+        sign * p for p in parts]

@@ -232,7 +232,7 @@ def test_check_finds_a_capital_record_without_its_posting(coop: Book) -> None:
                                     entry_id=move.entry_id))
 
     coop.run(forge)
-    assert any("account 3000 holds 0 (minor units) for them, their capital records 500" in p
+    assert any("posted 0 (minor units) to account 3000 for them, their capital records 500" in p
                for p in problems(coop))
 
 
@@ -266,3 +266,31 @@ def test_redemptions_never_take_more_than_is_held_and_add_up(
             after = sum((r.retained for r in book.read(capital_register)), usd("0"))
             assert after == held - amount
         assert problems(book) == []
+
+
+def test_capital_brought_in_by_hand_is_the_ledgers_and_redeemed_first(coop: Book) -> None:
+    def opening(session: Session) -> None:  # retained patronage from the co-op's old spreadsheet
+        post_entry(session, EntryDraft(dt.date(2024, 1, 1), EntryKind.OPENING, (
+            PostingDraft(account_id_for(session, "3900"), 12_000),
+            PostingDraft(account_id_for(session, "3100"), -12_000,
+                         member_id=coop_member_id(session, "3"))), memo="Opening capital"))
+
+    coop.run(opening)
+    coop.run(post_allocation, terms(), dt.date(2026, 3, 1))
+    assert problems(coop) == []
+    row = {r.member_number: r for r in coop.read(capital_register)}["3"]
+    assert row.retained == usd("120.00") + sum((amount for _, amount in row.by_year), usd("0"))
+    plan = coop.read(preview_redemption, usd("100.00"), dt.date(2026, 4, 1))
+    assert plan.year_in_part is None and plan.part_is_earlier
+    assert [(line.member_number, line.year_start, line.redeemed) for line in plan.lines] == [
+        ("3", None, usd("100.00"))]
+    coop.run(post_redemption, usd("100.00"), dt.date(2026, 4, 1))
+    assert problems(coop) == []
+
+
+def coop_member_id(session: Session, number: str) -> int:
+    from sqlalchemy import select
+
+    from coopdesk.db.models import Member
+
+    return int(session.execute(select(Member.id).where(Member.number == number)).scalar_one())
