@@ -74,6 +74,7 @@ class PoolResult:
     quantity: Decimal  # the eligible members' patronage in it
     members: int
     unallocated: bool  # no eligible patronage: the pool went to the reserve
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +107,8 @@ class AllocationResult:
         if self.terms.cash_percent < QUALIFIED_CASH_PERCENT:
             found.append(f"the cash part is {self.terms.cash_percent}%: below 20%, the notices are "
                          "not qualified written notices of allocation under US tax law")
-        found += [f"pool {p.id}: no eligible member has patronage in it; its {p.amount} goes to "
-                  "the reserve" for p in self.pools if p.unallocated]
+        found += [f"{p.label or f'pool {p.id}'}: no eligible member has patronage in it; its "
+                  f"{p.amount} goes to the reserve" for p in self.pools if p.unallocated]
         return found
 
 
@@ -162,12 +163,13 @@ def allocate_surplus(terms: AllocationTerms, pools: Sequence[PoolTerms],
         quantity = sum((r.quantity for r in members), Decimal(0))
         if not members or amount.is_zero:
             unallocated += amount
-            results.append(PoolResult(pool.id, amount, quantity, 0, bool(amount) and not members))
+            results.append(PoolResult(pool.id, amount, quantity, 0, bool(amount) and not members,
+                                      pool.label))
             continue
         parts = allocate(amount, [r.quantity for r in members], [r.member_id for r in members])
         for row, part in zip(members, parts, strict=True):
             shares.append(_split(row, part, terms))
-        results.append(PoolResult(pool.id, amount, quantity, len(members), False))
+        results.append(PoolResult(pool.id, amount, quantity, len(members), False, pool.label))
     return AllocationResult(terms, member_surplus, reserve, allocated, unallocated, tuple(results),
                             tuple(shares), tuple(excluded))
 
