@@ -365,6 +365,38 @@ class CapitalSchedule(Base):
     movement_id: Mapped[int | None] = mapped_column(ForeignKey("capital_movements.id"))
 
 
+class Meeting(Base):
+    """A members' meeting: annual or special, its record date and its quorum and proxy rules.
+
+    Quorum: `quorum_percent` (a decimal as text) of the eligible voters, `quorum_number`
+    members, or both, the greater or the lesser of the two (`quorum_combine`)."""
+
+    __tablename__ = "meetings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text)
+    record_date: Mapped[dt.date] = mapped_column(Date)
+    quorum_percent: Mapped[str | None] = mapped_column(String(16))
+    quorum_number: Mapped[int | None] = mapped_column(Integer)
+    quorum_combine: Mapped[str] = mapped_column(String(8), server_default="greater")
+    proxies_allowed: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+    max_proxies: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class Attendance(Base):
+    """A member at a meeting: present (`proxy_holder_id` None) or represented by a proxy."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id", name="uq_attendance_meeting_member"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    proxy_holder_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    recorded_at: Mapped[str] = mapped_column(String(32))
+
+
 # The tables, for Core statements (bulk inserts, reports over many rows). `__table__` is typed
 # as a FromClause; these are Tables.
 journal_entries = cast(Table, JournalEntry.__table__)

@@ -13,6 +13,7 @@ from coopdesk.book import Book
 from coopdesk.demo.calendar import Calendar
 from coopdesk.demo.coop import CURRENCY, PLAN_RATES
 from coopdesk.demo.fund import DemoFund
+from coopdesk.demo.meeting import add_annual_meeting
 from coopdesk.demo.patronage import DemoPatronage
 from coopdesk.demo.habits import Payment, PaymentHabits
 from coopdesk.demo.other_money import cash_change, cash_deposit, month_entries
@@ -53,6 +54,7 @@ class Simulation:
     def play(self) -> None:
         for index in range(self.cal.last + 1):
             self.entries |= self.book.run(self._month, index).entries
+        self.book.run(add_annual_meeting, self.cal.today)
 
     def _month(self, session: Session, index: int) -> None:
         """Month `index`, in the order the treasurer kept it (the plans are made first)."""
