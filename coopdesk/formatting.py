@@ -143,12 +143,13 @@ class Formatter:
                              "or long_year")
         return babel.dates.format_skeleton(skeleton, d, locale=self._locale)
 
-    def percent(self, x: Decimal | int) -> str:
-        """The fraction `x` (0.83 for 83 %) as a whole percentage the way the locale writes
-        it ("83%", "83\u00a0%"), rounded half to even."""
+    def percent(self, x: Decimal | int, *, exact: bool = False) -> str:
+        """The fraction `x` (0.83 for 83 %) as a percentage the way the locale writes it
+        ("83%", "83\u00a0%"): whole, rounded half to even, or with `exact` every decimal it has
+        (0.075: "7.5%", "7,5\u00a0%")."""
         if isinstance(x, float):
             raise TypeError("floats are refused: format a Decimal or int")
-        return babel.numbers.format_percent(x, locale=self._locale)
+        return babel.numbers.format_percent(x, locale=self._locale, decimal_quantization=not exact)
 
     def parse_date(self, text: str) -> datetime.date:
         """The date written in `text`, either ISO ("2026-03-31") or in the locale's short format.

@@ -60,7 +60,7 @@ def test_fund_list_model_passes_the_model_tester(qtmodeltester: ModelTester) -> 
     qtmodeltester.check(model)
     row = [model.index(0, c).data() for c in fund_list_model.Column]
     assert row == ["Sick pay", "$10.00 a month", "12", "1,234.50", "1", "beyond 3 years", "100%"]
-    assert model.index(1, fund_list_model.Column.CONTRIBUTION).data() == "7.5 % of dues payments"
+    assert model.index(1, fund_list_model.Column.CONTRIBUTION).data() == "7.5% of dues payments"
     assert model.index(1, fund_list_model.Column.LASTS).data() == "\N{EM DASH}"
     assert "no contributions yet" in model.index(1, fund_list_model.Column.LASTS).data(
         Qt.ItemDataRole.ToolTipRole)
@@ -110,5 +110,5 @@ def test_payout_and_refund_models_pass_the_model_tester(qtmodeltester: ModelTest
 def test_words_for_contributions_and_outlooks() -> None:
     assert contribution_text(fund("S", "S"), Formatter("de_DE")) == "10,00\u00a0$ a month"
     assert contribution_text(fund("H", "H", ContributionKind.SHARE), Formatter("de_DE")) == (
-        "7,5 % of dues payments")
+        "7,5\u00a0% of dues payments")
     assert lasts_text(1) == "Lasts 1 month" and lasts_text(None) == "Lasts beyond 3 years"

@@ -75,7 +75,7 @@ def contribution_text(fund: FundRow, formatter: Formatter) -> str:
     if fund.kind is ContributionKind.FIXED and fund.contribution is not None:
         return _("{amount} a month").format(amount=formatter.money(fund.contribution))
     share = fund.share_percent if fund.share_percent is not None else Decimal(0)
-    return _("{percent} % of dues payments").format(percent=formatter.number(share.normalize()))
+    return _("{percent} of dues payments").format(percent=formatter.percent(share / 100, exact=True))
 
 
 def asked_text(amount: Money, months: int, formatter: Formatter) -> str:
