@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coopdesk import clock
 from coopdesk.changes import note_changes
 from coopdesk.db.models import FundRefund, Member
 from coopdesk.dues.accounts import METHOD_ACCOUNTS, PAYMENT_METHODS
@@ -114,6 +115,9 @@ def post_refunds(session: Session, fund_code: str, year_end: dt.date,
                               subject="refund")
     if fund.balance_cap_months is None:
         raise CoopdeskError(f"fund {fund.code} has no balance cap, so nothing is refunded")
+    if year_end > clock.today():
+        raise CoopdeskError(f"the year ending {year_end.isoformat()} is not over yet: its refunds "
+                            "are posted once it is")
     done = session.execute(select(FundRefund.id).where(
         FundRefund.fund_id == fund.id, FundRefund.year_end == year_end)).first()
     if done:

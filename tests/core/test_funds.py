@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
+from coopdesk import clock
 from coopdesk.book import Book
 from coopdesk.check import run_checks
 from coopdesk.db.models import ClaimPayout
@@ -48,6 +49,12 @@ from coopdesk.members.types import MemberInput
 from coopdesk.money import Money
 
 JAN = dt.date(2026, 1, 1)
+
+
+@pytest.fixture(autouse=True)
+def early_2027(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These stories are told in February 2027, the year 2026 they are about being over."""
+    monkeypatch.setattr(clock, "_now", lambda: dt.datetime(2027, 2, 1, 12, tzinfo=dt.timezone.utc))
 
 
 def usd(text: str) -> Money:
@@ -379,3 +386,14 @@ def test_the_members_statement_shows_contributions_and_payouts(coop: Book) -> No
     other = coop.read(statement_for, "3", dt.date(2026, 4, 1), dt.date(2026, 6, 30),
                       today=dt.date(2026, 6, 30))
     assert other.risk_funds == ()  # a supporter takes no part
+
+
+def test_refunds_wait_for_the_year_to_end(coop: Book, monkeypatch: pytest.MonkeyPatch) -> None:
+    coop.run(add_fund, sick_fund(balance_cap_months=1))
+    coop.run(run_dues, 2026, 12)
+    assert coop.read(preview_refunds, "SICK", dt.date(2026, 12, 31)).rows  # a preview any time
+    monkeypatch.setattr(clock, "_now", lambda: dt.datetime(2026, 12, 30, 12, tzinfo=dt.timezone.utc))
+    with pytest.raises(CoopdeskError, match="not over yet"):
+        coop.run(post_refunds, "SICK", dt.date(2026, 12, 31))
+    monkeypatch.setattr(clock, "_now", lambda: dt.datetime(2026, 12, 31, 12, tzinfo=dt.timezone.utc))
+    assert coop.run(post_refunds, "SICK", dt.date(2026, 12, 31)).result.members == 2

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from coopdesk import paths
+from coopdesk import clock, paths
 from coopdesk.book import Book
 from coopdesk.cli.main import main
 from coopdesk.funds.outlook import fund_outlook
@@ -215,8 +215,10 @@ def test_the_claims_story(book: tuple[str, str], capsys: pytest.CaptureFixture[s
     assert code == 0, out
 
 
-def test_year_end_refunds_preview_then_post_once(book: tuple[str, str],
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_year_end_refunds_preview_then_post_once(book: tuple[str, str], capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # Posted once the year is over (the core refuses a year end still to come).
+    monkeypatch.setattr(clock, "_now", lambda: dt.datetime(2027, 1, 15, 12, tzinfo=dt.timezone.utc))
     ok(capsys, *book, "dues", "run", "--through", "2026-12")
     preview = json.loads(ok(capsys, *book, "funds", "refunds", "SICK", "--year-end", "2026-12-31",
                             "--format", "json"))

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from coopdesk import clock
 from coopdesk.book import Book
 from coopdesk.funds.queries import fund_details, fund_statement, list_funds
 from coopdesk.dues.run import run_dues
@@ -223,6 +224,8 @@ def test_year_end_refunds_are_previewed_then_posted(
         assert isinstance(dialog, RefundsDialog)
         assert dialog.year_end_edit.value() == dt.date(2025, 12, 31)  # the last year ended
         assert dialog.model.rowCount() == 0 and not dialog.ok_button.isEnabled()
+        # The year 2026 is over by the time its refunds are posted (the core refuses sooner).
+        monkeypatch.setattr(clock, "_now", lambda: dt.datetime(2027, 1, 15, 12, tzinfo=dt.timezone.utc))
         dialog.year_end_edit.set_value(dt.date(2026, 12, 31))
         previews.append([(r.member_number, str(r.share), str(r.refund))
                          for r in dialog.model.rows()])
