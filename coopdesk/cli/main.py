@@ -20,6 +20,7 @@ from coopdesk.cli import (
     demo_command,
     dues_commands,
     funds_commands,
+    meeting_commands,
     members_commands,
     notices_command,
     patronage_commands,
@@ -171,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo_command.add_parsers(sub)
     statements_command.add_parsers(sub, iso_date)
     notices_command.add_parsers(sub, iso_date, report)
+    meeting_commands.add_parsers(sub, iso_date, _format_option, report)
 
     p = sub.add_parser("backup", help="write a verified copy of the book")
     p.add_argument("out", type=Path, help="file or folder to write it to")
