@@ -26,6 +26,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "funds": ("coopdesk_ui.screens.funds", "FundsScreen", N_("Funds")),
     "patronage": ("coopdesk_ui.screens.patronage", "PatronageScreen", N_("Patronage")),
     "capital": ("coopdesk_ui.screens.capital", "CapitalScreen", N_("Capital accounts")),
+    "meetings": ("coopdesk_ui.screens.meetings", "MeetingsScreen", N_("Annual meeting")),
     "ledger": ("coopdesk_ui.screens.ledger", "LedgerScreen", N_("Ledger")),
 }
 

@@ -1,0 +1,24 @@
+"""The members who may not vote at the meeting, each with why in words (`VoterRow.reason`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coopdesk.i18n import N_
+from coopdesk_ui.screens.meeting_labels import class_text, reason_text
+from coopdesk_ui.screens.patronage_table_model import RowTableModel, TableColumn, number_key
+
+
+class ExcludedVoterModel(RowTableModel):
+    """Number, name, class, why not; ID_ROLE is the member number."""
+
+    COLUMNS = (
+        TableColumn(N_("No."), lambda row, f: row.number, lambda row: number_key(row.number)),
+        TableColumn(N_("Member"), lambda row, f: row.name, lambda row: row.sort_name),
+        TableColumn(N_("Class"), lambda row, f: class_text(row), lambda row: class_text(row)),
+        TableColumn(N_("Why not"), lambda row, f: reason_text(row, f, short=True),
+                    lambda row: (row.reason or "", row.sort_name)),
+    )
+
+    def row_id(self, row: Any) -> object:
+        return row.number
