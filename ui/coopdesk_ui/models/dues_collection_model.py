@@ -2,28 +2,22 @@
 outstanding and the collection rate.
 
 Rows are the core's frozen `SummaryRow`s (coopdesk.dues.summary.dues_summary), one per month,
-whose three parts add back to what was charged. ID_ROLE is the month ("2026-03").
+whose three parts add back to what was charged. ID_ROLE is the month ("2026-03"). A month
+nothing was charged in shows no amounts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-
 from coopdesk.dues.summary import SummaryRow
 from coopdesk.formatting import Formatter
-from coopdesk.i18n import N_, _
+from coopdesk.i18n import N_
 from coopdesk.money import Money
-from coopdesk_ui.models.roles import ID_ROLE, SORT_ROLE
-
-_ROOT = QModelIndex()
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn
 
 
 class Column(IntEnum):
@@ -35,14 +29,6 @@ class Column(IntEnum):
     RATE = 5
 
 
-HEADERS = {
-    Column.MONTH: N_("Month"),
-    Column.CHARGED: N_("Charged"),
-    Column.COLLECTED: N_("Collected"),
-    Column.WRITTEN_OFF: N_("Written off"),
-    Column.OUTSTANDING: N_("Outstanding"),
-    Column.RATE: N_("Collected %"),
-}
 AMOUNT_COLUMNS = (Column.CHARGED, Column.COLLECTED, Column.WRITTEN_OFF, Column.OUTSTANDING)
 
 
@@ -51,77 +37,37 @@ def amounts_of(row: SummaryRow) -> tuple[Money, Money, Money, Money]:
     return row.charged, row.collected, row.written_off, row.outstanding
 
 
-class DuesCollectionModel(QAbstractTableModel):
+def _month_text(row: SummaryRow, formatter: Formatter) -> str:
+    year, month = (int(part) for part in row.month.split("-"))
+    return formatter.month(dt.date(year, month, 1), "long_year")
+
+
+def _amount_column(header: str, amount: int) -> TableColumn:
+    """The column of the row's `amount`th amount (of `amounts_of`)."""
+    def text(row: SummaryRow, formatter: Formatter) -> str:
+        if row.charged.is_zero:
+            return ""
+        return formatter.money(amounts_of(row)[amount], with_symbol=False)
+    return TableColumn(header, text, lambda row: amounts_of(row)[amount].amount, amount=True)
+
+
+class DuesCollectionModel(RowTableModel):
     """Read-only table of a year's collection per month; see the module docstring."""
 
-    def __init__(self, formatter: Formatter, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._formatter = formatter
-        self._rows: tuple[SummaryRow, ...] = ()
-        self._texts: list[tuple[str, ...]] = []
-
-    def set_rows(self, rows: Sequence[SummaryRow]) -> None:
-        """Show `rows` instead of the current ones."""
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self._texts = [self._row_texts(row) for row in self._rows]
-        self.endResetModel()
-
-    def set_formatter(self, formatter: Formatter) -> None:
-        """Write amounts the way `formatter` does."""
-        self._formatter = formatter
-        self.set_rows(self._rows)
+    COLUMNS = (
+        TableColumn(N_("Month"), _month_text, lambda row: row.month),
+        _amount_column(N_("Charged"), 0),
+        _amount_column(N_("Collected"), 1),
+        _amount_column(N_("Written off"), 2),
+        _amount_column(N_("Outstanding"), 3),
+        TableColumn(N_("Collected %"),
+                    lambda row, f: f.number(Decimal(row.rate)) if row.rate else "",
+                    lambda row: Decimal(row.rate) if row.rate else None, amount=True),
+    )
 
     def rows(self) -> tuple[SummaryRow, ...]:
         """The months shown, in order."""
         return self._rows
 
-    # -- QAbstractTableModel ------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row, column = self._rows[index.row()], Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[index.row()][column]
-        if role == SORT_ROLE:
-            return _raw_value(row, column)
-        if role == ID_ROLE:
-            return row.month
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if column is Column.MONTH else _RIGHT
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[column])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if column is Column.MONTH else _RIGHT
-        return None
-
-    def _row_texts(self, row: SummaryRow) -> tuple[str, ...]:
-        year, month = (int(part) for part in row.month.split("-"))
-        charged = not row.charged.is_zero
-        amounts = tuple(self._formatter.money(amount, with_symbol=False) if charged else ""
-                        for amount in amounts_of(row))
-        rate = self._formatter.number(Decimal(row.rate)) if row.rate else ""
-        return (self._formatter.month(dt.date(year, month, 1), "long_year"), *amounts, rate)
-
-
-def _raw_value(row: SummaryRow, column: Column) -> object:
-    if column is Column.MONTH:
+    def row_id(self, row: Any) -> object:
         return row.month
-    if column is Column.RATE:
-        return Decimal(row.rate) if row.rate else None
-    return amounts_of(row)[AMOUNT_COLUMNS.index(column)].amount

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum, IntEnum
 from fractions import Fraction
-from typing import Any, Protocol
+from typing import Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from coopdesk.formatting import Formatter
 from coopdesk.funds.queries import FundRow
 from coopdesk.i18n import N_, _
-from coopdesk_ui.models.roles import ID_ROLE, SORT_ROLE
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn
 from coopdesk_ui.screens.funds_labels import (
     chance_text,
     contribution_text,
@@ -27,9 +27,6 @@ from coopdesk_ui.screens.funds_labels import (
     lasts_text,
 )
 
-_ROOT = QModelIndex()
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 #: Sorts a fund with no figure after every fund with one.
 _NO_FIGURE = 10**9
 
@@ -62,52 +59,45 @@ class Column(IntEnum):
     ABOVE_FLOOR = 6
 
 
-HEADERS = {
-    Column.NAME: N_("Fund"),
-    Column.CONTRIBUTION: N_("Contribution"),
-    Column.TAKING_PART: N_("Members"),
-    Column.BALANCE: N_("Balance"),
-    Column.OPEN_CLAIMS: N_("Open claims"),
-    Column.LASTS: N_("Lasts"),
-    Column.ABOVE_FLOOR: N_("Above floor"),
-}
-HEADER_TIPS = {
-    Column.TAKING_PART: N_("Members taking part in the fund today"),
-    Column.OPEN_CLAIMS: N_("Claims approved and not paid in full yet"),
-    Column.LASTS: N_("How long the fund lasts at the expected rate of claims"),
-    Column.ABOVE_FLOOR: N_("The chance that the fund stays above its floor over the next 12 "
-                           "months (a simulation of claims like those of the past)"),
-}
-RIGHT_ALIGNED = frozenset({Column.TAKING_PART, Column.BALANCE, Column.OPEN_CLAIMS,
-                           Column.LASTS, Column.ABOVE_FLOOR})
 OUTLOOK_COLUMNS = (Column.LASTS, Column.ABOVE_FLOOR)
 
 Outlook = OutlookFigures | OutlookState
 
 
-class FundListModel(QAbstractTableModel):
+class FundListModel(RowTableModel):
     """Read-only table of funds; see the module docstring for its roles."""
 
+    COLUMNS = (
+        TableColumn(N_("Fund"), lambda row, f: row.name, lambda row: row.name),
+        TableColumn(N_("Contribution"), contribution_text,
+                    lambda row: (row.kind.value, row.contribution.amount
+                                 if row.contribution is not None else row.share_percent)),
+        TableColumn(N_("Members"), lambda row, f: f.number(row.members_taking_part),
+                    lambda row: row.members_taking_part, amount=True,
+                    tip=N_("Members taking part in the fund today")),
+        TableColumn(N_("Balance"), lambda row, f: f.money(row.balance, with_symbol=False),
+                    lambda row: row.balance.amount, amount=True),
+        TableColumn(N_("Open claims"), lambda row, f: f.number(row.open_claims),
+                    lambda row: row.open_claims, amount=True,
+                    tip=N_("Claims approved and not paid in full yet")),
+        # the outlook's columns are written from the outlooks given after the rows
+        TableColumn(N_("Lasts"), None, amount=True,
+                    tip=N_("How long the fund lasts at the expected rate of claims")),
+        TableColumn(N_("Above floor"), None, amount=True,
+                    tip=N_("The chance that the fund stays above its floor over the next 12 "
+                           "months (a simulation of claims like those of the past)")),
+    )
+
     def __init__(self, formatter: Formatter, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._formatter = formatter
-        self._rows: tuple[FundRow, ...] = ()
+        super().__init__(formatter, parent)
         self._outlooks: dict[str, Outlook] = {}
         self._failures: dict[str, str] = {}
 
     def set_rows(self, rows: Sequence[FundRow]) -> None:
         """Show `rows`; their outlooks are pending until `set_outlook` gives them."""
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self._outlooks = {row.code: OutlookState.PENDING for row in self._rows}
+        self._outlooks = {row.code: OutlookState.PENDING for row in rows}
         self._failures = {}
-        self.endResetModel()
-
-    def set_formatter(self, formatter: Formatter) -> None:
-        """Write amounts the way `formatter` does (the book's locale changed)."""
-        self.beginResetModel()
-        self._formatter = formatter
-        self.endResetModel()
+        super().set_rows(rows)
 
     def set_outlook(self, code: str, outlook: Outlook, failure: str = "") -> None:
         """Show fund `code`'s outlook (`failure`: why it could not be computed)."""
@@ -117,7 +107,7 @@ class FundListModel(QAbstractTableModel):
         self._outlooks[code] = outlook
         if failure:
             self._failures[code] = failure
-        self.dataChanged.emit(self.index(row, Column.LASTS), self.index(row, Column.ABOVE_FLOOR))
+        self.refresh(row, Column.LASTS, Column.ABOVE_FLOOR)
 
     def outlook(self, code: str) -> Outlook | None:
         return self._outlooks.get(code)
@@ -129,94 +119,35 @@ class FundListModel(QAbstractTableModel):
     def rows(self) -> tuple[FundRow, ...]:
         return self._rows
 
-    def row_of(self, code: str) -> int | None:
-        for position, row in enumerate(self._rows):
-            if row.code == code:
-                return position
-        return None
+    def row_id(self, row: FundRow) -> object:
+        return row.code
 
-    # -- QAbstractTableModel ------------------------------------------------------------
+    # -- the outlook's cells --------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row, column = self._rows[index.row()], Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == SORT_ROLE:
-            return self._raw(row, column)
-        if role == ID_ROLE:
-            return row.code
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in RIGHT_ALIGNED else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[column])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in RIGHT_ALIGNED else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole and column in HEADER_TIPS:
-            return _(HEADER_TIPS[column])
-        return None
-
-    # -- texts ----------------------------------------------------------------------------
-
-    def _text(self, row: FundRow, column: Column) -> str:
-        formatter = self._formatter
-        if column is Column.NAME:
-            return row.name
-        if column is Column.CONTRIBUTION:
-            return contribution_text(row, formatter)
-        if column is Column.TAKING_PART:
-            return formatter.number(row.members_taking_part)
-        if column is Column.BALANCE:
-            return formatter.money(row.balance, with_symbol=False)
-        if column is Column.OPEN_CLAIMS:
-            return formatter.number(row.open_claims)
+    def cell_text(self, row: FundRow, column: int) -> str:
+        if column not in OUTLOOK_COLUMNS:
+            return super().cell_text(row, column)
         outlook = self._outlooks.get(row.code, OutlookState.PENDING)
         if outlook is OutlookState.PENDING:
             return _("projecting\N{HORIZONTAL ELLIPSIS}")
         if isinstance(outlook, OutlookState):
             return "\N{EM DASH}"
-        if column is Column.LASTS:
+        if column == Column.LASTS:
             return lasts_short(outlook.months_lasting)
-        return formatter.percent(fraction_decimal(outlook.p_above_floor_12))
+        return self._formatter.percent(fraction_decimal(outlook.p_above_floor_12))
 
-    def _raw(self, row: FundRow, column: Column) -> object:
-        if column is Column.NAME:
-            return row.name
-        if column is Column.CONTRIBUTION:
-            return (row.kind.value, row.contribution.amount if row.contribution is not None
-                    else row.share_percent)
-        if column is Column.TAKING_PART:
-            return row.members_taking_part
-        if column is Column.BALANCE:
-            return row.balance.amount
-        if column is Column.OPEN_CLAIMS:
-            return row.open_claims
-        outlook = self._outlooks.get(row.code, OutlookState.PENDING)
+    def cell_raw(self, position: int, column: int) -> object:
+        if column not in OUTLOOK_COLUMNS:
+            return super().cell_raw(position, column)
+        outlook = self._outlooks.get(self._rows[position].code, OutlookState.PENDING)
         if isinstance(outlook, OutlookState):
             return _NO_FIGURE
-        if column is Column.LASTS:
+        if column == Column.LASTS:
             return _NO_FIGURE - 1 if outlook.months_lasting is None else outlook.months_lasting
         return outlook.p_above_floor_12
 
-    def _tooltip(self, row: FundRow, column: Column) -> str | None:
-        if column is Column.NAME:
+    def cell_tip(self, row: FundRow, column: int, text: str) -> str | None:
+        if column == Column.NAME:
             return _("Fund {code}, account {account}").format(code=row.code,
                                                               account=row.account_code)
         if column not in OUTLOOK_COLUMNS:

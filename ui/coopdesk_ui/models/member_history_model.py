@@ -14,16 +14,14 @@ from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from coopdesk.formatting import Formatter
-from coopdesk.i18n import N_, _
+from coopdesk.i18n import N_
 from coopdesk.members.queries import ChangeRow
 from coopdesk_ui.models.member_labels import field_label, kind_label, leave_reason_label, status_label
-from coopdesk_ui.models.roles import ID_ROLE, SORT_ROLE
-
-_ROOT = QModelIndex()
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+from coopdesk_ui.models.roles import ID_ROLE
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn
 _DATE_FIELDS = frozenset({"join_date", "leave_date"})
 
 
@@ -34,84 +32,55 @@ class Column(IntEnum):
     AFTER = 3
 
 
-HEADERS = {
-    Column.WHEN: N_("When"),
-    Column.FIELD: N_("What changed"),
-    Column.BEFORE: N_("Before"),
-    Column.AFTER: N_("After"),
-}
+def _moment(stamp: str, formatter: Formatter) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return f"{formatter.date(moment.date())} {moment.strftime('%H:%M')}"
 
 
-class MemberHistoryModel(QAbstractTableModel):
-    """Read-only table of one member's recorded changes, oldest first."""
+class MemberHistoryModel(RowTableModel):
+    """Read-only table of one member's recorded changes, oldest first; each cell's text is
+    also its tooltip."""
+
+    COLUMNS = (
+        TableColumn(N_("When"), lambda row, f: _moment(row.changed_at, f),
+                    lambda row: row.changed_at),
+        TableColumn(N_("What changed"), lambda row, f: field_label(row.field),
+                    lambda row: row.field),
+        # the values are written with the class names handed in with the rows
+        TableColumn(N_("Before"), None, lambda row: row.before),
+        TableColumn(N_("After"), None, lambda row: row.after),
+    )
 
     def __init__(self, formatter: Formatter, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._formatter = formatter
+        super().__init__(formatter, parent)
         self._class_names: Mapping[str, str] = {}
-        self._rows: tuple[ChangeRow, ...] = ()
-        self._texts: list[tuple[str, ...]] = []
 
     def set_rows(self, rows: Sequence[ChangeRow], class_names: Mapping[str, str] | None = None) -> None:
         """Show `rows` (oldest first); `class_names` names the class codes."""
-        self.beginResetModel()
         self._class_names = dict(class_names or {})
-        self._rows = tuple(rows)
-        self._texts = [self._row_texts(row) for row in self._rows]
-        self.endResetModel()
-
-    def set_formatter(self, formatter: Formatter) -> None:
-        self._formatter = formatter
-        self.set_rows(self._rows, self._class_names)
+        super().set_rows(rows)
 
     def rows(self) -> tuple[ChangeRow, ...]:
         return self._rows
 
-    # -- QAbstractTableModel ------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(Column)
-
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row, column = self._rows[index.row()], Column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._texts[index.row()][column]
-        if role == SORT_ROLE:
-            return (row.changed_at, row.field, row.before, row.after)[column]
-        if role == ID_ROLE:
+        if role == ID_ROLE and index.isValid() and index.row() < len(self._rows):
             return index.row()  # the change's place in the history
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT
-        return None
+        return super().data(index, role)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[Column(section)])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT
-        return None
+    def cell_text(self, row: ChangeRow, column: int) -> str:
+        if column == Column.BEFORE:
+            return self._value(row.field, row.before)
+        if column == Column.AFTER:
+            return self._value(row.field, row.after)
+        return super().cell_text(row, column)
 
-    # -- formatting ---------------------------------------------------------------------
-
-    def _row_texts(self, row: ChangeRow) -> tuple[str, ...]:
-        return (self._moment(row.changed_at), field_label(row.field),
-                self._value(row.field, row.before), self._value(row.field, row.after))
-
-    def _moment(self, stamp: str) -> str:
-        try:
-            moment = dt.datetime.fromisoformat(stamp).astimezone()
-        except ValueError:
-            return stamp
-        return f"{self._formatter.date(moment.date())} {moment.strftime('%H:%M')}"
+    def cell_tip(self, row: ChangeRow, column: int, text: str) -> str | None:
+        return text
 
     def _value(self, field: str, value: str | None) -> str:
         if value is None or value == "":

@@ -10,20 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from coopdesk.dues.bank_import import ImportLine
 from coopdesk.formatting import Formatter
 from coopdesk.i18n import N_, _
 from coopdesk_ui.models.code_labels import code_label
 from coopdesk_ui.models.member_labels import member_text
-from coopdesk_ui.models.roles import ID_ROLE, SORT_ROLE
-
-_ROOT = QModelIndex()
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn
 
 
 class Column(IntEnum):
@@ -37,17 +32,6 @@ class Column(IntEnum):
     ACTION = 7
 
 
-HEADERS = {
-    Column.LINE: N_("Row"),
-    Column.DATE: N_("Date"),
-    Column.AMOUNT: N_("Amount"),
-    Column.REFERENCE: N_("Reference"),
-    Column.NAME: N_("From (bank)"),
-    Column.MEMBER: N_("Member"),
-    Column.HOW: N_("Matched by"),
-    Column.ACTION: N_("Import"),
-}
-RIGHT_ALIGNED = frozenset({Column.LINE, Column.AMOUNT})
 #: Columns that say nothing for unmatched rows (the preview hides them there).
 MATCHED_ONLY = frozenset({Column.MEMBER, Column.ACTION})
 
@@ -72,87 +56,51 @@ def action_label(action: str) -> str:
     return code_label(_ACTION_LABELS, action)
 
 
-class PaymentImportModel(QAbstractTableModel):
+class PaymentImportModel(RowTableModel):
     """Read-only table of a bank export's rows; `matched` says which table it is (the header
     of the "how" column reads "Why not matched" for the unmatched one)."""
 
+    COLUMNS = (
+        TableColumn(N_("Row"), lambda row, f: f.number(row.line), lambda row: row.line,
+                    amount=True),
+        TableColumn(N_("Date"), lambda row, f: f.date(row.date), lambda row: (row.date, row.line)),
+        TableColumn(N_("Amount"), lambda row, f: f.money(row.amount, with_symbol=False),
+                    lambda row: row.amount.amount, amount=True),
+        TableColumn(N_("Reference"), lambda row, f: row.reference),
+        TableColumn(N_("From (bank)"), lambda row, f: row.name or ""),
+        TableColumn(N_("Member"), None),  # from the names handed in with the rows
+        TableColumn(N_("Matched by"), lambda row, f: how_label(row.matched_by)),
+        TableColumn(N_("Import"), lambda row, f: action_label(row.action)),
+    )
+
     def __init__(self, formatter: Formatter, *, matched: bool, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._formatter = formatter
+        super().__init__(formatter, parent)
         self._matched = matched
-        self._rows: tuple[ImportLine, ...] = ()
-        self._texts: list[tuple[str, ...]] = []
+        self._names: dict[str, str] = {}
 
     def set_rows(self, rows: Sequence[ImportLine], names: Mapping[str, str] | None = None) -> None:
         """Show `rows`; `names` (member number -> name) names the matched members."""
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self._texts = [self._row_texts(row, names or {}) for row in self._rows]
-        self.endResetModel()
+        self._names = dict(names or {})
+        super().set_rows(rows)
 
     def rows(self) -> tuple[ImportLine, ...]:
         """The rows shown, in file order."""
         return self._rows
 
-    # -- QAbstractTableModel ------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row, column = self._rows[index.row()], Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[index.row()][column]
-        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.REFERENCE, Column.HOW):
-            return self._texts[index.row()][column] or None
-        if role == SORT_ROLE:
-            return _raw_value(row, column, self._texts[index.row()])
-        if role == ID_ROLE:
-            return row.line
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in RIGHT_ALIGNED else _LEFT
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column is Column.HOW and not self._matched:
-                return _("Why not matched")
-            return _(HEADERS[column])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in RIGHT_ALIGNED else _LEFT
-        return None
-
-    def _row_texts(self, row: ImportLine, names: Mapping[str, str]) -> tuple[str, ...]:
-        member = ""
-        if row.member_number is not None:
-            member = member_text(row.member_number, names.get(row.member_number, ""))
-        return (
-            self._formatter.number(row.line),
-            self._formatter.date(row.date),
-            self._formatter.money(row.amount, with_symbol=False),
-            row.reference,
-            row.name or "",
-            member,
-            how_label(row.matched_by),
-            action_label(row.action),
-        )
-
-
-def _raw_value(row: ImportLine, column: Column, texts: tuple[str, ...]) -> object:
-    if column is Column.LINE:
+    def row_id(self, row: ImportLine) -> object:
         return row.line
-    if column is Column.DATE:
-        return (row.date, row.line)
-    if column is Column.AMOUNT:
-        return row.amount.amount
-    return texts[column]
+
+    def header_text(self, section: int) -> str:
+        if section == Column.HOW and not self._matched:
+            return _("Why not matched")
+        return super().header_text(section)
+
+    def cell_text(self, row: ImportLine, column: int) -> str:
+        if column != Column.MEMBER:
+            return super().cell_text(row, column)
+        if row.member_number is None:
+            return ""
+        return member_text(row.member_number, self._names.get(row.member_number, ""))
+
+    def cell_tip(self, row: ImportLine, column: int, text: str) -> str | None:
+        return (text or None) if column in (Column.REFERENCE, Column.HOW) else None

@@ -10,20 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from coopdesk.dues.plans import PlanRow
 from coopdesk.dues.schedule import Frequency, PeriodBasis, Proration
 from coopdesk.formatting import Formatter
 from coopdesk.i18n import N_, _
 from coopdesk_ui.models.code_labels import code_label
-from coopdesk_ui.models.roles import ID_ROLE, SORT_ROLE
-
-_ROOT = QModelIndex()
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn
 
 FREQUENCY_LABELS: dict[str, str] = {
     Frequency.MONTHLY: N_("Monthly"),
@@ -73,96 +68,45 @@ class Column(IntEnum):
     ASSIGNED = 5
 
 
-HEADERS = {
-    Column.NAME: N_("Plan"),
-    Column.AMOUNT: N_("Amount"),
-    Column.FREQUENCY: N_("Frequency"),
-    Column.PERIODS: N_("Periods"),
-    Column.PRORATION: N_("Proration"),
-    Column.ASSIGNED: N_("Members on it"),
-}
-RIGHT_ALIGNED = frozenset({Column.AMOUNT, Column.ASSIGNED})
-
-
-class PlanModel(QAbstractTableModel):
+class PlanModel(RowTableModel):
     """Read-only table of plans; see the module docstring for its roles."""
 
+    COLUMNS = (
+        TableColumn(N_("Plan"), lambda row, f: row.name),
+        TableColumn(N_("Amount"), lambda row, f: f.money(row.amount, with_symbol=False),
+                    lambda row: row.amount.amount, amount=True),
+        TableColumn(N_("Frequency"), lambda row, f: code_label(FREQUENCY_LABELS, row.frequency),
+                    lambda row: list(Frequency).index(Frequency(row.frequency))),
+        TableColumn(N_("Periods"), periods_text),
+        TableColumn(N_("Proration"), lambda row, f: code_label(PRORATION_LABELS, row.proration)),
+        TableColumn(N_("Members on it"), None, amount=True),  # from the counts given with the rows
+    )
+
     def __init__(self, formatter: Formatter, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._formatter = formatter
-        self._rows: tuple[PlanRow, ...] = ()
+        super().__init__(formatter, parent)
         self._assigned: dict[str, int] = {}
-        self._texts: list[tuple[str, ...]] = []
 
-    def set_rows(self, rows: Sequence[PlanRow], assigned: Mapping[str, int]) -> None:
+    def set_rows(self, rows: Sequence[PlanRow], assigned: Mapping[str, int] | None = None) -> None:
         """Show `rows`, with `assigned[plan name]` members on each today."""
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self._assigned = dict(assigned)
-        self._texts = [self._row_texts(row) for row in self._rows]
-        self.endResetModel()
-
-    def set_formatter(self, formatter: Formatter) -> None:
-        """Write amounts the way `formatter` does (the book's locale changed)."""
-        self._formatter = formatter
-        self.set_rows(self._rows, self._assigned)
+        self._assigned = dict(assigned or {})
+        super().set_rows(rows)
 
     def rows(self) -> tuple[PlanRow, ...]:
         """The plans shown, in the order they were given."""
         return self._rows
 
-    # -- QAbstractTableModel ------------------------------------------------------------
+    def row_id(self, row: PlanRow) -> object:
+        return row.name
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def cell_text(self, row: PlanRow, column: int) -> str:
+        if column == Column.ASSIGNED:
+            return self._formatter.number(self._assigned.get(row.name, 0))
+        return super().cell_text(row, column)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(Column)
+    def cell_raw(self, position: int, column: int) -> object:
+        if column == Column.ASSIGNED:
+            return self._assigned.get(self._rows[position].name, 0)
+        return super().cell_raw(position, column)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row, column = self._rows[index.row()], Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[index.row()][column]
-        if role == SORT_ROLE:
-            return self._raw_value(index.row(), column)
-        if role == ID_ROLE:
-            return row.name
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in RIGHT_ALIGNED else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole and column is Column.PERIODS:
-            return self._texts[index.row()][column]  # may be wider than the column
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[column])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in RIGHT_ALIGNED else _LEFT
-        return None
-
-    def _row_texts(self, row: PlanRow) -> tuple[str, ...]:
-        return (
-            row.name,
-            self._formatter.money(row.amount, with_symbol=False),
-            code_label(FREQUENCY_LABELS, row.frequency),
-            periods_text(row, self._formatter),
-            code_label(PRORATION_LABELS, row.proration),
-            self._formatter.number(self._assigned.get(row.name, 0)),
-        )
-
-    def _raw_value(self, position: int, column: Column) -> object:
-        row = self._rows[position]
-        if column is Column.AMOUNT:
-            return row.amount.amount
-        if column is Column.ASSIGNED:
-            return self._assigned.get(row.name, 0)
-        if column is Column.FREQUENCY:
-            return list(Frequency).index(Frequency(row.frequency))
-        return self._texts[position][column]
+    def cell_tip(self, row: PlanRow, column: int, text: str) -> str | None:
+        return text if column == Column.PERIODS else None  # may be wider than the column

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from coopdesk import clock
 from coopdesk.changes import ChangeSet
@@ -20,9 +13,7 @@ from coopdesk.errors import CoopdeskError
 from coopdesk.i18n import _, ngettext
 from coopdesk.patronage.capital import PaidResult, pay_capital_due
 from coopdesk_ui.context import AppContext
-from coopdesk_ui.screens.patronage_cash_dialog import method_combo
-from coopdesk_ui.widgets.date_edit import DateEdit
-from coopdesk_ui.widgets.field_error import FieldError
+from coopdesk_ui.widgets.pay_fields import PayFields
 
 
 class DueDialog(QDialog):
@@ -34,52 +25,29 @@ class DueDialog(QDialog):
         self.preview: PaidResult | None = None
         self.changes: ChangeSet | None = None
         self.setWindowTitle(_("Pay former members what is due"))
-        self.date_edit = DateEdit(clock.today(), context.formatter.locale)
-        self.method_combo = method_combo()
-        self.what_label = QLabel()
-        self.what_label.setWordWrap(True)
-        font = self.what_label.font()
-        font.setBold(True)
-        self.what_label.setFont(font)
-        self.form_error = FieldError()
+        self.fields = PayFields(clock.today(), context.formatter.locale, _("What is due &by:"))
+        self.date_edit = self.fields.date_edit
+        self.method_combo = self.fields.method_combo
+        self.what_label = self.fields.what_label
+        self.form_error = self.fields.form_error
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(_("&Pay"))
-        form = QFormLayout()
-        for text, field in ((_("What is due &by:"), self.date_edit),
-                            (_("Paid &from:"), self.method_combo)):
-            caption = QLabel(text)
-            caption.setBuddy(field)
-            form.addRow(caption, field)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.what_label)
-        layout.addWidget(self.form_error)
+        layout.addWidget(self.fields)
         layout.addWidget(self.buttons)
-        self.date_edit.dateChanged.connect(self.update_preview)
-        self.method_combo.currentIndexChanged.connect(self.update_preview)
+        self.fields.changed.connect(self.update_preview)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.update_preview()
 
     def _service(self) -> partial[PaidResult]:
-        return partial(pay_capital_due, date=self.date_edit.value(),
-                       method=str(self.method_combo.currentData()))
+        return partial(pay_capital_due, date=self.fields.day(), method=self.fields.method())
 
     def update_preview(self) -> None:
-        self.preview = None
-        self.form_error.say("")
-        book = self.context.host.book
-        if book is None or book.read_only:
-            self.what_label.setText(_("This book is open for reading only."))
-            self.ok_button.setEnabled(False)
-            return
-        try:
-            self.preview = book.dry_run(self._service())
-        except CoopdeskError as exc:
-            self.form_error.say(exc.message)
-            self.what_label.clear()
+        self.preview = self.fields.dry_run(self.context.host, self._service())
+        if self.preview is None:
             self.ok_button.setEnabled(False)
             return
         count = self.preview.payments

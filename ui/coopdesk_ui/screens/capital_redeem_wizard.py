@@ -33,7 +33,7 @@ from coopdesk_ui.context import AppContext
 from coopdesk_ui.forms.amount_input import read_amount
 from coopdesk_ui.models.sort_proxy import RawValueSortProxy
 from coopdesk_ui.screens.capital_redemption_model import RedemptionModel
-from coopdesk_ui.screens.patronage_cash_dialog import method_combo
+from coopdesk_ui.widgets.pay_fields import method_combo
 from coopdesk_ui.screens.patronage_dialogs import PatronageDialogs
 from coopdesk_ui.screens.patronage_labels import year_text
 from coopdesk_ui.screens.patronage_tab import fit_columns

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from coopdesk.i18n import N_
-from coopdesk_ui.screens.patronage_table_model import RowTableModel, TableColumn, number_key
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn, number_key
 
 
 def _money(name: str) -> tuple[Any, Any]:

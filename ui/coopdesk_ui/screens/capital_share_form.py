@@ -26,7 +26,7 @@ from coopdesk.money import Money
 from coopdesk.patronage.capital import record_share_payment
 from coopdesk_ui.context import AppContext
 from coopdesk_ui.forms.amount_input import read_amount
-from coopdesk_ui.screens.patronage_cash_dialog import method_combo
+from coopdesk_ui.widgets.pay_fields import method_combo
 from coopdesk_ui.widgets.date_edit import DateEdit
 from coopdesk_ui.widgets.field_error import FieldError, route_problems, with_error
 from coopdesk_ui.widgets.member_finder import MemberFinder, MemberOption

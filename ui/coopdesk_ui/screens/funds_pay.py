@@ -13,11 +13,9 @@ from functools import partial
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -27,16 +25,13 @@ from sqlalchemy.orm import Session
 
 from coopdesk import clock
 from coopdesk.changes import ChangeSet
-from coopdesk.dues.accounts import PAYMENT_METHODS
 from coopdesk.errors import CoopdeskError
 from coopdesk.funds.claims import PayoutResult, pay_claim, pay_due_claims
 from coopdesk.funds.queries import ClaimRow
 from coopdesk.i18n import _, ngettext
 from coopdesk_ui.context import AppContext
 from coopdesk_ui.models.member_labels import member_text
-from coopdesk_ui.models.payment_list_model import method_label
-from coopdesk_ui.widgets.date_edit import DateEdit
-from coopdesk_ui.widgets.field_error import FieldError
+from coopdesk_ui.widgets.pay_fields import PayFields
 
 
 class PayDialog(QDialog):
@@ -67,71 +62,45 @@ class PayDialog(QDialog):
         else:
             self.claim_radio.hide()
             self.fund_radio.setChecked(True)
-        self.date_edit = DateEdit(clock.today(), context.formatter.locale)
-        self.method_combo = QComboBox()
-        for method in PAYMENT_METHODS:
-            self.method_combo.addItem(method_label(method), method)
-        self.method_combo.setCurrentIndex(self.method_combo.findData("bank_transfer"))
-        self.what_label = QLabel()
-        self.what_label.setWordWrap(True)
-        font = self.what_label.font()
-        font.setBold(True)
-        self.what_label.setFont(font)
-        self.form_error = FieldError()
+        self.fields = PayFields(clock.today(), context.formatter.locale, _("What is due &by:"))
+        self.fields.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.date_edit = self.fields.date_edit
+        self.method_combo = self.fields.method_combo
+        self.what_label = self.fields.what_label
+        self.form_error = self.fields.form_error
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(_("&Pay"))
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        date_label = QLabel(_("What is due &by:"))
-        date_label.setBuddy(self.date_edit)
-        method_label_ = QLabel(_("Paid &from:"))
-        method_label_.setBuddy(self.method_combo)
-        form.addRow(date_label, self.date_edit)
-        form.addRow(method_label_, self.method_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(self.claim_radio)
         layout.addWidget(self.fund_radio)
-        layout.addLayout(form)
-        layout.addWidget(self.what_label)
-        layout.addWidget(self.form_error)
+        layout.addWidget(self.fields)
         layout.addWidget(self.buttons)
 
         for radio in (self.claim_radio, self.fund_radio):
             radio.toggled.connect(self.update_preview)
-        self.date_edit.dateChanged.connect(self.update_preview)
-        self.method_combo.currentIndexChanged.connect(self.update_preview)
+        self.fields.changed.connect(self.update_preview)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.update_preview()
 
     def method(self) -> str:
-        return str(self.method_combo.currentData())
+        return self.fields.method()
 
     def _service(self) -> Callable[[Session], PayoutResult]:
         """The payment as chosen, for the core to run (for real, or to say what it would do)."""
         if self.claim_radio.isChecked() and self.claim is not None:
-            return partial(pay_claim, claim_id=self.claim.id, date=self.date_edit.value(),
+            return partial(pay_claim, claim_id=self.claim.id, date=self.fields.day(),
                            method=self.method())
-        return partial(pay_due_claims, date=self.date_edit.value(), method=self.method(),
+        return partial(pay_due_claims, date=self.fields.day(), method=self.method(),
                        fund_code=self.fund_code)
 
     def update_preview(self) -> None:
         """Say what "Pay" would post, as the core works it out (and rolls back)."""
-        self.preview = None
-        self.form_error.say("")
-        book = self.context.host.book
-        if book is None or book.read_only:
-            self.what_label.setText(_("This book is open for reading only."))
-            self.ok_button.setEnabled(False)
-            return
-        try:
-            self.preview = book.dry_run(self._service())
-        except CoopdeskError as exc:
-            self.form_error.say(exc.message)
-            self.what_label.clear()
+        self.preview = self.fields.dry_run(self.context.host, self._service())
+        if self.preview is None:
             self.ok_button.setEnabled(False)
             return
         count = self.preview.payouts

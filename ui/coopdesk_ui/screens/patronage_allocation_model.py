@@ -10,7 +10,7 @@ from coopdesk.i18n import N_
 from coopdesk.money import Money
 from coopdesk.patronage.queries import AllocationRow
 from coopdesk_ui.screens.patronage_labels import year_text
-from coopdesk_ui.screens.patronage_table_model import RowTableModel, TableColumn
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn
 
 
 @dataclass(frozen=True, slots=True)

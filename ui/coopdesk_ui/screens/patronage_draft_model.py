@@ -7,7 +7,7 @@ from typing import Any
 
 from coopdesk.i18n import N_, _
 from coopdesk_ui.screens.patronage_labels import quantity_text
-from coopdesk_ui.screens.patronage_table_model import RowTableModel, TableColumn, number_key
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn, number_key
 
 
 def _cash(row: Any, formatter: Any) -> str:

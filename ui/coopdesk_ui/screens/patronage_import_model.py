@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from coopdesk.formatting import Formatter
 from coopdesk.i18n import N_
 from coopdesk_ui.screens.patronage_labels import quantity_text
-from coopdesk_ui.screens.patronage_table_model import RowTableModel, TableColumn
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn
 
 
 class ImportedRecordModel(RowTableModel):

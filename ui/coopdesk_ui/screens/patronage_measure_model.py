@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from coopdesk.i18n import N_
-from coopdesk_ui.screens.patronage_table_model import RowTableModel, TableColumn
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn
 
 
 class MeasureModel(RowTableModel):

@@ -7,7 +7,7 @@ from typing import Any
 
 from coopdesk.i18n import N_
 from coopdesk_ui.screens.patronage_labels import percent_text, pool_who, quantity_text
-from coopdesk_ui.screens.patronage_table_model import RowTableModel, TableColumn
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn
 
 
 class PoolModel(RowTableModel):
