@@ -33,7 +33,7 @@ from coopdesk_ui.screens.patronage_measure_model import MeasureModel
 from coopdesk_ui.screens.patronage_pool_model import PoolModel
 from coopdesk_ui.screens.patronage_records_tab import records_importer
 from coopdesk_ui.screens.patronage_record_model import RecordModel
-from coopdesk_ui.screens.patronage_table_model import RowTableModel
+from coopdesk_ui.models.row_table_model import RowTableModel
 
 from .patronage_helpers import coop_path, terms, texts, usd  # noqa: F401  (fixture)
 

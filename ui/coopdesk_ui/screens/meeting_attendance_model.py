@@ -11,7 +11,7 @@ from coopdesk.formatting import Formatter
 from coopdesk.i18n import N_
 from coopdesk.meetings.queries import AttendanceRow
 from coopdesk_ui.screens.meeting_labels import attends_text
-from coopdesk_ui.screens.patronage_table_model import RowTableModel, TableColumn, number_key
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn, number_key
 
 
 def arrival_text(row: AttendanceRow, formatter: Formatter) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from coopdesk.i18n import N_
 from coopdesk_ui.screens.meeting_labels import class_text, reason_text
-from coopdesk_ui.screens.patronage_table_model import RowTableModel, TableColumn, number_key
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn, number_key
 
 
 class ExcludedVoterModel(RowTableModel):

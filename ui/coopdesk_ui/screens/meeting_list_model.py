@@ -6,7 +6,7 @@ from typing import Any
 
 from coopdesk.i18n import N_
 from coopdesk_ui.screens.meeting_labels import kind_label
-from coopdesk_ui.screens.patronage_table_model import RowTableModel, TableColumn
+from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn
 
 
 class MeetingListModel(RowTableModel):
