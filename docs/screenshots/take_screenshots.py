@@ -50,7 +50,8 @@ def main() -> int:
         save(app, window, "dashboard")
         window.show_screen("members", MemberTarget(SHOWN_MEMBER))
         save(app, window, "members")
-        for key in ("dues", "payments", "ledger"):
+        for key in ("dues", "payments", "statements", "funds", "patronage", "capital", "meetings",
+                    "ledger"):
             window.show_screen(key)
             save(app, window, key)
         window.close()
