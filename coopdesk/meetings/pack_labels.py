@@ -131,7 +131,7 @@ TOTAL_LIABILITIES = N_("Total liabilities")
 TOTAL_EQUITY = N_("Total equity")
 LIABILITIES_AND_EQUITY = N_("Total liabilities and equity")
 
-MEMBERSHIP_TITLE = N_("Membership")
+MEMBERSHIP_TITLE = N_("Members")
 MEMBERS_AT_START = N_("Members at the start of the year ({date})")
 MEMBERS_JOINED = N_("Joined during the year")
 MEMBERS_LEFT = N_("Left during the year")

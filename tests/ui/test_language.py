@@ -53,7 +53,8 @@ def test_the_window_speaks_french(qapp: QApplication, qtbot: QtBot) -> None:
     window = in_language(qapp, qtbot, "fr")
     assert menu_titles(window) == ["&Fichier", "&Édition", "&Affichage"]
     assert sidebar_titles(window) == ["Tableau de bord", "Membres", "Cotisations", "Paiements",
-                                      "Relevés", "Comptabilité"]
+                                      "Relevés", "Fonds", "Ristournes", "Comptes de capital",
+                                      "Assemblée générale annuelle", "Comptabilité"]
     assert window.open_action.text() == "&Ouvrir\N{HORIZONTAL ELLIPSIS}"
 
 

@@ -59,7 +59,7 @@ class PatronageScreen(Screen):
 
     @property
     def title(self) -> str:
-        return _("Patronage")
+        return _("Patronage dividends")
 
     def reload(self) -> None:
         self._stale_tabs = set(self._tabs())

@@ -88,7 +88,7 @@ class QuickEntry(QWidget):
         if member is None:
             return None, self.member_edit.problem()
         if self.measure_combo.currentData() is None:
-            return None, _("Add a measure first (Measures & pools).")
+            return None, _("Add a measure first, on the first tab.")
         quantity = parse_decimal(self.quantity_edit.text(), self.context.formatter)
         if quantity is None or quantity <= 0:
             return None, _("Type the quantity: a number above zero.")

@@ -98,7 +98,7 @@ class TermsPage(QWizardPage):
         self.reserve_edit.setText(formatter.number(plain_number(reserve)))
         self.cash_edit.setText(formatter.number(plain_number(cash)))
         self.min_payout_edit.setText(formatter.money(minimum, with_symbol=False))
-        self.cash_warning = QLabel(_("Below 20 % in cash, the notices are not qualified written "
+        self.cash_warning = QLabel(_("Below 20 percent in cash, the notices are not qualified written "
                                      "notices of allocation under US tax law: members are taxed "
                                      "on the retained part only when it is paid out."))
         self.cash_warning.setWordWrap(True)

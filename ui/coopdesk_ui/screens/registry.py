@@ -24,7 +24,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "payments": ("coopdesk_ui.screens.payments", "PaymentsScreen", N_("Payments")),
     "statements": ("coopdesk_ui.screens.statements", "StatementsScreen", N_("Statements")),
     "funds": ("coopdesk_ui.screens.funds", "FundsScreen", N_("Funds")),
-    "patronage": ("coopdesk_ui.screens.patronage", "PatronageScreen", N_("Patronage")),
+    "patronage": ("coopdesk_ui.screens.patronage", "PatronageScreen", N_("Patronage dividends")),
     "capital": ("coopdesk_ui.screens.capital", "CapitalScreen", N_("Capital accounts")),
     "meetings": ("coopdesk_ui.screens.meetings", "MeetingsScreen", N_("Annual meeting")),
     "ledger": ("coopdesk_ui.screens.ledger", "LedgerScreen", N_("Ledger")),

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from coopdesk.i18n import _
+
 _STYLE = """
 QFrame#noticeBanner { background: #fff4ce; border: 1px solid #e3c567; border-radius: 4px; }
 QFrame#noticeBanner QLabel { color: #3d3000; }
@@ -25,7 +27,7 @@ class NoticeBanner(QFrame):
         self.setStyleSheet(_STYLE)
         self._label = QLabel()
         self._label.setWordWrap(True)
-        dismiss = QPushButton("Dismiss")
+        dismiss = QPushButton(_("Dismiss"))
         dismiss.setFlat(True)
         dismiss.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
