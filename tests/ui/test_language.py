@@ -55,6 +55,7 @@ def test_the_window_speaks_french(qapp: QApplication, qtbot: QtBot) -> None:
     assert sidebar_titles(window) == ["Tableau de bord", "Membres", "Cotisations", "Paiements",
                                       "Relevés", "Fonds", "Ristournes", "Comptes de capital",
                                       "Assemblée générale annuelle", "Comptabilité"]
+    assert window.sidebar.width() > window.sidebar.sizeHintForColumn(0)  # no title cut
     assert window.open_action.text() == "&Ouvrir\N{HORIZONTAL ELLIPSIS}"
 
 

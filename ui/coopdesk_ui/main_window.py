@@ -267,6 +267,11 @@ class MainWindow(QMainWindow):
         sidebar.setSpacing(2)
         for key in self.screens:
             QListWidgetItem(self.screens.title(key), sidebar)
+        # As wide as its longest title in the app's language ("Assemblée générale annuelle"),
+        # never narrower than the English layout expects.
+        needed = sidebar.sizeHintForColumn(0) + 2 * sidebar.frameWidth() + 12
+        sidebar.setFixedWidth(max(SIDEBAR_WIDTH, needed))
+        sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         sidebar.currentRowChanged.connect(self._on_sidebar_row)
         return sidebar
 
