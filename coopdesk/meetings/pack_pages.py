@@ -33,7 +33,7 @@ from coopdesk.meetings.queries import MeetingRow
 from coopdesk.meetings.quorum import Combine, QuorumRule
 from coopdesk.money import Money
 from coopdesk.statements import labels as statement_labels
-from coopdesk.statements import style
+from coopdesk.statements import letter, style
 from coopdesk.statements.choices import default_paper
 from coopdesk.statements.document import PrintOptions, new_canvas
 from coopdesk.statements.fonts import BOLD, REGULAR, register_fonts
@@ -211,12 +211,8 @@ def _frame(page: Page, words: PackWords, head: Head, title: str, number: int, pa
     page.text(right, TOP + 8.0, head.detail, font=BOLD, size=style.TEXT_SIZE, align="right",
               width=width * 0.48, shrink=True)
     page.rule(left, TOP + HEAD_RULE - 6.0, right, width=0.6, grey=0.45)
-    foot = layout.page_height - layout.margin_bottom + 4.0
-    page.rule(left, foot - 3.8, right, width=0.3)
-    page.text(left, foot, f"{head.coop_name} \u00b7 {title}", size=style.DETAIL_SIZE,
-              grey=style.MUTED, width=width * 0.75)
-    page.text(right, foot, words.t(statement_labels.PAGE).format(page=number, pages=pages),
-              size=style.DETAIL_SIZE, grey=style.MUTED, align="right")
+    letter.footer(page, f"{head.coop_name} \u00b7 {title}",
+                  words.t(statement_labels.PAGE).format(page=number, pages=pages))
 
 
 # -- blocks of text ------------------------------------------------------------------------

@@ -44,7 +44,7 @@ from coopdesk.patronage.queries import allocation_table, list_allocations
 from coopdesk.patronage.run import AllocationPreview, RunTerms, preview_allocation
 from coopdesk.settings import load_settings
 from coopdesk.statements import labels as statement_labels
-from coopdesk.statements import style
+from coopdesk.statements import letter, style
 from coopdesk.statements.files import write_file_atomically
 from coopdesk.statements.fonts import BOLD, REGULAR, register_fonts
 from coopdesk.statements.layout import Layout
@@ -216,8 +216,8 @@ def allocation_pdf(out: BinaryIO, sheet: AllocationSheet, layout: Layout, *,
         y = _page_head(page, sheet, text, first=number == 1)
         for block in blocks:
             y = block(page, y)
-        _page_foot(page, sheet, text, text.t(statement_labels.PAGE).format(page=number,
-                                                                          pages=len(pages)))
+        letter.footer(page, f"{sheet.coop_name} · {text.title}",
+                      text.t(statement_labels.PAGE).format(page=number, pages=len(pages)))
         page.finish()
         canvas.showPage()
     canvas.save()
@@ -458,16 +458,6 @@ def _cells(page: Page, columns: Sequence[float], values: Sequence[str], top: flo
         else:
             page.text(x + 1.5, baseline, value, font=font, size=style.TABLE_SIZE, width=cell - 3.0)
         x += cell
-
-
-def _page_foot(page: Page, sheet: AllocationSheet, text: _Words, number: str) -> None:
-    layout = page.layout
-    y = layout.page_height - layout.margin_bottom + 4.0
-    page.rule(layout.margin_left, y - 3.8, layout.page_width - layout.margin_right, width=0.3)
-    page.text(layout.margin_left, y, f"{sheet.coop_name} · {text.title}", size=style.DETAIL_SIZE,
-              grey=style.MUTED, width=layout.text_width * 0.75)
-    page.text(layout.page_width - layout.margin_right, y, number, size=style.DETAIL_SIZE,
-              grey=style.MUTED, align="right")
 
 
 def _watermark(canvas: Canvas, layout: Layout, word: str) -> None:

@@ -1,27 +1,24 @@
 """Drawing a written notice of allocation (`notice_wording.NoticeText`) on one page.
 
 The notice is a letter like a statement: the same layouts (`statements.layout`: the member's
-address in the envelope's window, fold marks), letterhead with the logo, typography
-(`statements.style`) and fonts, drawn through `statements.page.Page` (millimetres from the
-top-left corner). Below the heading: what the co-op allocated, the member's patronage pool by
-pool, their allocation split into cash and retained (with its amount in a tinted box), their
-capital account before and after, and, for a US co-op, whether the notice is qualified.
+address in the envelope's window, fold marks), letterhead with the logo, window and footer
+(`statements.letter`), typography (`statements.style`) and fonts, drawn through
+`statements.page.Page` (millimetres from the top-left corner). Below the heading: what the
+co-op allocated, the member's patronage pool by pool, their allocation split into cash and
+retained (with its amount in a tinted box), their capital account before and after, and, for
+a US co-op, whether the notice is qualified.
 """
 
 from __future__ import annotations
 
-import io
-from functools import lru_cache
-
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.lib.utils import ImageReader  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from coopdesk.patronage.notice_wording import NoticeText
-from coopdesk.statements import style
+from coopdesk.statements import letter, style
 from coopdesk.statements.fonts import BOLD, REGULAR, register_fonts
 from coopdesk.statements.layout import Layout
-from coopdesk.statements.page import Page, fit, text_width, wrap
+from coopdesk.statements.page import Page, wrap
 
 #: The patronage table's columns as fractions of the text width: pool, patronage, allocation.
 COLUMNS = (0.56, 0.24, 0.20)
@@ -31,109 +28,19 @@ def draw_notice(canvas: Canvas, text: NoticeText, layout: Layout) -> int:
     """Draw `text` as the next page of `canvas` (ending it with showPage); return 1."""
     register_fonts()
     page = Page(canvas, layout)
-    letterhead(page, text.coop_name, text.letterhead, text.contact, text.logo)
-    _window(page, text)
-    _info(page, text)
-    _marks(page)
+    letter.letterhead(page, text.coop_name, text.letterhead, text.contact, text.logo)
+    letter.window(page, text.sender_line, text.recipient)
+    letter.info(page, text.info)
+    letter.marks(page)
     y = _heading(page, text)
     y = _pools(page, text, y + 8.0)
     y = _allocation(page, text, y + 9.0)
     y = _capital(page, text, y + 9.0)
     _tax(page, text, y + 8.0)
-    footer(page, text.coop_name, text.contact, text.page_of(1, 1))
+    letter.footer(page, letter.sender_and_contact(text.coop_name, text.contact), text.page_of(1, 1))
     page.finish()
     canvas.showPage()
     return 1
-
-
-def letterhead(page: Page, name: str, address: tuple[str, ...], contact: str,
-               logo: bytes | None) -> None:
-    """The co-op's logo, name, address and contacts at the top, as statements print them."""
-    layout = page.layout
-    head = layout.letterhead
-    indent = _logo(page, logo) if logo is not None else 0.0
-    left, width = head.x + indent, head.width - indent
-    page.text(left, head.y + 6.0, name, font=BOLD, size=style.NAME_SIZE, grey=style.ACCENT,
-              width=width if layout.letterhead_stacked else width * 0.55, shrink=True)
-    details = [*address, contact] if contact else list(address)
-    if layout.letterhead_stacked:
-        for i, line in enumerate(details):
-            page.text(left, head.y + 10.5 + i * 3.4, line, size=style.DETAIL_SIZE, grey=style.MUTED,
-                      width=head.width)
-    else:
-        right = layout.page_width - layout.margin_right
-        for i, line in enumerate(details):
-            page.text(right, head.y + 2.5 + i * 3.6, line, size=style.DETAIL_SIZE, grey=style.MUTED,
-                      align="right", width=head.width * 0.45)
-
-
-def footer(page: Page, coop_name: str, contact: str, number: str) -> None:
-    """The rule, the co-op and its contacts, and the page number at the foot of a page."""
-    layout = page.layout
-    y = layout.page_height - layout.margin_bottom + 4.0
-    page.rule(layout.margin_left, y - 3.8, layout.page_width - layout.margin_right, width=0.3)
-    page.text(layout.margin_left, y, " · ".join(p for p in (coop_name, contact) if p),
-              size=style.DETAIL_SIZE, grey=style.MUTED, width=layout.text_width * 0.75)
-    page.text(layout.page_width - layout.margin_right, y, number, size=style.DETAIL_SIZE,
-              grey=style.MUTED, align="right")
-
-
-def _logo(page: Page, data: bytes) -> float:
-    image = _image(data)
-    if image is None:
-        return 0.0
-    pixels_wide, pixels_high = (int(side) for side in image.getSize())
-    height = min(style.LOGO_HEIGHT, style.LOGO_WIDTH * pixels_high / pixels_wide)
-    width = height * pixels_wide / pixels_high
-    head = page.layout.letterhead
-    page.canvas.drawImage(image, head.x * mm, (page.layout.page_height - head.y - height) * mm,
-                          width * mm, height * mm, mask="auto")
-    return width + style.LOGO_GAP
-
-
-@lru_cache(maxsize=4)
-def _image(data: bytes) -> ImageReader | None:
-    try:
-        image = ImageReader(io.BytesIO(data))
-        image.getSize()
-        return image
-    except Exception:  # noqa: BLE001 - any decoding failure: the letter prints without a logo
-        return None
-
-
-def _window(page: Page, text: NoticeText) -> None:
-    layout = page.layout
-    window = layout.address
-    x = window.x + layout.address_indent
-    width = window.width - layout.address_indent
-    if layout.return_zone > 0:
-        y = window.y + layout.return_zone - 2.0
-        page.text(x, y, text.sender_line, size=6.5, grey=style.MUTED, width=width)
-        shown = fit(text.sender_line, REGULAR, 6.5, width * mm)
-        page.rule(x, y + 0.9, x + min(width, text_width(shown, REGULAR, 6.5) / mm),
-                  grey=style.MUTED, width=0.3)
-    top = window.y + layout.return_zone + 4.5
-    room = window.y + window.height - top - 1.0
-    lines = text.recipient
-    leading = min(style.ADDRESS_LINE, room / max(1, len(lines) - 1)) if len(lines) > 1 else 0.0
-    for i, line in enumerate(lines):
-        page.text(x, top + i * leading, line, size=style.TEXT_SIZE + 0.5, width=width)
-
-
-def _info(page: Page, text: NoticeText) -> None:
-    box = page.layout.info
-    for i, (label, value) in enumerate(text.info):
-        y = box.y + 3.0 + i * 8.4
-        page.text(box.x, y, label, size=style.DETAIL_SIZE, grey=style.MUTED, width=box.width)
-        page.text(box.x, y + 4.0, value, width=box.width)
-
-
-def _marks(page: Page) -> None:
-    layout = page.layout
-    for y in layout.fold_marks:
-        page.rule(4.0, y, 8.0, grey=0.55, width=0.3)
-    if layout.punch_mark is not None:
-        page.rule(4.0, layout.punch_mark, 10.0, grey=0.55, width=0.3)
 
 
 def _heading(page: Page, text: NoticeText) -> float:

@@ -9,17 +9,13 @@ lines too many for the window are set closer rather than dropped.
 
 from __future__ import annotations
 
-import io
-from functools import lru_cache
-
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.lib.utils import ImageReader  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
-from coopdesk.statements import style
+from coopdesk.statements import letter, style
 from coopdesk.statements.fonts import BOLD, REGULAR, register_fonts
 from coopdesk.statements.layout import Layout
-from coopdesk.statements.page import Page, fit, text_width, wrap
+from coopdesk.statements.page import Page, text_width, wrap
 from coopdesk.statements.paging import continued_table_top, first_table_top, plan_pages
 from coopdesk.statements.slip import draw_slip
 from coopdesk.statements.wording import RowStyle, StatementText, TableRow
@@ -33,11 +29,11 @@ def draw_statement(canvas: Canvas, text: StatementText, layout: Layout, *, slip:
     for index, (start, end) in enumerate(plan.rows):
         page = Page(canvas, layout)
         if index == 0:
-            _letterhead(page, text)
-            _window(page, text)
-            _info(page, text)
+            letter.letterhead(page, text.coop_name, text.letterhead, text.contact, text.logo)
+            letter.window(page, text.sender_line, text.recipient)
+            letter.info(page, text.info)
             _summary(page, text)
-            _marks(page)
+            letter.marks(page)
             top = first_table_top(layout, len(text.notes))
         else:
             _continued(page, text)
@@ -51,85 +47,10 @@ def draw_statement(canvas: Canvas, text: StatementText, layout: Layout, *, slip:
             page.text(layout.page_width - layout.margin_right, layout.slip_top - 2.2, number,
                       size=style.SMALL_SIZE, grey=style.MUTED, align="right")
         else:
-            _footer(page, text, number)
+            letter.footer(page, letter.sender_and_contact(text.coop_name, text.contact), number)
         page.finish()
         canvas.showPage()
     return plan.pages
-
-
-def _letterhead(page: Page, text: StatementText) -> None:
-    layout = page.layout
-    head = layout.letterhead
-    # The logo, when there is one, stands at the letterhead's left; the name (and, stacked,
-    # the details) start beside it.
-    indent = _logo(page, text.logo) if text.logo is not None else 0.0
-    left, width = head.x + indent, head.width - indent
-    page.text(left, head.y + 6.0, text.coop_name, font=BOLD, size=style.NAME_SIZE,
-              grey=style.ACCENT, width=width if layout.letterhead_stacked else width * 0.55,
-              shrink=True)
-    details = [*text.letterhead, text.contact] if text.contact else list(text.letterhead)
-    if layout.letterhead_stacked:
-        for i, line in enumerate(details):
-            # Beside a logo the details may run past the return window: they sit above the
-            # information block, and a single-window envelope hides them anyway.
-            page.text(left, head.y + 10.5 + i * 3.4, line, size=style.DETAIL_SIZE, grey=style.MUTED,
-                      width=head.width)
-    else:
-        right = layout.page_width - layout.margin_right
-        for i, line in enumerate(details):
-            page.text(right, head.y + 2.5 + i * 3.6, line, size=style.DETAIL_SIZE, grey=style.MUTED,
-                      align="right", width=head.width * 0.45)
-
-
-def _logo(page: Page, data: bytes) -> float:
-    """Draw the logo at the letterhead's top left, at most `style.LOGO_HEIGHT` high and
-    `style.LOGO_WIDTH` wide; return how far the text beside it moves right (mm)."""
-    image = _image(data)
-    if image is None:
-        return 0.0
-    pixels_wide, pixels_high = (int(side) for side in image.getSize())
-    height = min(style.LOGO_HEIGHT, style.LOGO_WIDTH * pixels_high / pixels_wide)
-    width = height * pixels_wide / pixels_high
-    head = page.layout.letterhead
-    page.canvas.drawImage(image, head.x * mm, (page.layout.page_height - head.y - height) * mm,
-                          width * mm, height * mm, mask="auto")
-    return width + style.LOGO_GAP
-
-
-@lru_cache(maxsize=4)
-def _image(data: bytes) -> ImageReader | None:
-    """The logo decoded once per batch (ReportLab embeds it once per file by its digest)."""
-    try:
-        image = ImageReader(io.BytesIO(data))
-        image.getSize()
-        return image
-    except Exception:  # noqa: BLE001 - any decoding failure: the letter prints without a logo
-        return None
-
-
-def _window(page: Page, text: StatementText) -> None:
-    window = page.layout.address
-    x = window.x + page.layout.address_indent
-    width = window.width - page.layout.address_indent
-    if page.layout.return_zone > 0:
-        y = window.y + page.layout.return_zone - 2.0
-        page.text(x, y, text.sender_line, size=6.5, grey=style.MUTED, width=width)
-        page.rule(x, y + 0.9, x + min(width, text_width(fit(text.sender_line, REGULAR, 6.5, width * mm),
-                                                         REGULAR, 6.5) / mm), grey=style.MUTED, width=0.3)
-    top = window.y + page.layout.return_zone + 4.5
-    room = window.y + window.height - top - 1.0
-    lines = text.recipient
-    leading = min(style.ADDRESS_LINE, room / max(1, len(lines) - 1)) if len(lines) > 1 else 0.0
-    for i, line in enumerate(lines):
-        page.text(x, top + i * leading, line, size=style.TEXT_SIZE + 0.5, width=width)
-
-
-def _info(page: Page, text: StatementText) -> None:
-    box = page.layout.info
-    for i, (label, value) in enumerate(text.info):
-        y = box.y + 3.0 + i * 8.4
-        page.text(box.x, y, label, size=style.DETAIL_SIZE, grey=style.MUTED, width=box.width)
-        page.text(box.x, y + 4.0, value, width=box.width)
 
 
 def _summary(page: Page, text: StatementText) -> None:
@@ -231,21 +152,3 @@ def _continued(page: Page, text: StatementText) -> None:
               width=layout.text_width * 0.4)
     page.text(layout.page_width - layout.margin_right, y, text.continued, size=style.DETAIL_SIZE,
               grey=style.MUTED, align="right", width=layout.text_width * 0.58)
-
-
-def _footer(page: Page, text: StatementText, number: str) -> None:
-    layout = page.layout
-    y = layout.page_height - layout.margin_bottom + 4.0
-    page.rule(layout.margin_left, y - 3.8, layout.page_width - layout.margin_right, width=0.3)
-    page.text(layout.margin_left, y, " · ".join(p for p in (text.coop_name, text.contact) if p),
-              size=style.DETAIL_SIZE, grey=style.MUTED, width=layout.text_width * 0.75)
-    page.text(layout.page_width - layout.margin_right, y, number, size=style.DETAIL_SIZE, grey=style.MUTED,
-              align="right")
-
-
-def _marks(page: Page) -> None:
-    layout = page.layout
-    for y in layout.fold_marks:
-        page.rule(4.0, y, 8.0, grey=0.55, width=0.3)
-    if layout.punch_mark is not None:
-        page.rule(4.0, layout.punch_mark, 10.0, grey=0.55, width=0.3)

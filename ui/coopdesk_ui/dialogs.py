@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from coopdesk_ui.widgets import file_dialogs
 
 APP_TITLE = "coopdesk"
 BOOK_FILE_FILTER = "coopdesk books (*.coopdesk)"
@@ -48,16 +50,9 @@ class Dialogs:
     @classmethod
     def ask_open_path(cls, parent: QWidget | None, start: Path | None = None) -> Path | None:
         """The book file the user picks to open, or None if they cancel."""
-        name, _filter = QFileDialog.getOpenFileName(
-            parent, "Open a book", str(start) if start is not None else "", BOOK_FILE_FILTER
-        )
-        return Path(name) if name else None
+        return file_dialogs.ask_open_path(parent, "Open a book", start, BOOK_FILE_FILTER)
 
     @classmethod
     def ask_save_path(cls, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
         """Where the user wants a new book file written, or None if they cancel."""
-        name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), BOOK_FILE_FILTER)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix else path.with_suffix(".coopdesk")
+        return file_dialogs.ask_save_path(parent, title, suggested, BOOK_FILE_FILTER, ".coopdesk")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from coopdesk.i18n import _
+from coopdesk_ui.widgets import file_dialogs
 
 
 class MemberImportDialogs:
@@ -15,7 +16,5 @@ class MemberImportDialogs:
     @classmethod
     def ask_csv_path(cls, parent: QWidget | None, start: Path | None = None) -> Path | None:
         """The member list (CSV) the user picks, or None if they cancel."""
-        name, _filter = QFileDialog.getOpenFileName(
-            parent, _("Choose the member list"), str(start) if start is not None else "",
-            _("Member lists (*.csv *.txt);;All files (*)"))
-        return Path(name) if name else None
+        return file_dialogs.ask_open_path(parent, _("Choose the member list"), start,
+                                          _("Member lists (*.csv *.txt);;All files (*)"))

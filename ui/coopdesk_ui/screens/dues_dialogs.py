@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from coopdesk.i18n import _
+from coopdesk_ui.widgets import file_dialogs
 
 
 class DuesDialogs:
@@ -25,9 +26,4 @@ class DuesDialogs:
     @classmethod
     def ask_csv_path(cls, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
         """Where the user wants a CSV file written, or None if they cancel."""
-        name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested),
-                                                    _("CSV files (*.csv)"))
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix else path.with_suffix(".csv")
+        return file_dialogs.ask_save_path(parent, title, suggested, _("CSV files (*.csv)"), ".csv")

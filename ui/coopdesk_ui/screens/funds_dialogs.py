@@ -3,10 +3,10 @@ pattern of coopdesk_ui.dialogs.Dialogs): showing a form, and confirming a payout
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from coopdesk.i18n import _
-from coopdesk_ui.dialogs import APP_TITLE
+from coopdesk_ui.widgets.confirm_box import confirm
 
 
 class FundsDialogs:
@@ -21,14 +21,8 @@ class FundsDialogs:
     @classmethod
     def confirm_reverse_payout(cls, parent: QWidget | None, description: str) -> bool:
         """Whether to reverse the payout `description` ("$60.00 to 12 — Ana Ruiz on …")."""
-        box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE,
-                          _("Reverse the payout of {payout}?").format(payout=description),
-                          QMessageBox.StandardButton.NoButton, parent)
-        box.setInformativeText(_("A reversal entry is posted: the money goes back into the fund, "
-                                 "the payout stays in the books marked reversed, and that "
-                                 "payment of the claim is due again."))
-        reverse = box.addButton(_("Reverse payout"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is reverse
+        return confirm(parent, _("Reverse the payout of {payout}?").format(payout=description),
+                       _("Reverse payout"),
+                       _("A reversal entry is posted: the money goes back into the fund, "
+                         "the payout stays in the books marked reversed, and that "
+                         "payment of the claim is due again."))

@@ -7,9 +7,9 @@ confirm go through here (the pattern of coopdesk_ui.dialogs.Dialogs).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from coopdesk_ui.dialogs import APP_TITLE
+from coopdesk_ui.widgets.confirm_box import confirm
 
 
 class LedgerDialogs:
@@ -24,9 +24,4 @@ class LedgerDialogs:
     def confirm(cls, parent: QWidget | None, text: str, action: str) -> bool:
         """Whether the user goes ahead with `action` (the button's text) after reading `text`;
         Cancel is the default, as every confirmation here is for something lasting."""
-        box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, text, parent=parent)
-        go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is go
+        return confirm(parent, text, action)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from coopdesk.i18n import _
-from coopdesk_ui.dialogs import APP_TITLE
+from coopdesk_ui.widgets import file_dialogs
+from coopdesk_ui.widgets.confirm_box import confirm
 
 
 class MeetingDialogs:
@@ -26,28 +27,15 @@ class MeetingDialogs:
     def confirm(cls, parent: QWidget | None, question: str, details: str, action: str) -> bool:
         """Whether to do what `question` asks, `details` saying what follows; the button that
         does it reads `action`, Cancel is the default."""
-        box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, question,
-                          QMessageBox.StandardButton.NoButton, parent)
-        box.setInformativeText(details)
-        go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is go
+        return confirm(parent, question, action, details)
 
     @classmethod
     def ask_csv_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
         """Where to save the voter roll as CSV, or None if the user cancels."""
-        name, _filter = QFileDialog.getSaveFileName(parent, _("Export the voter roll"),
-                                                    str(suggested), _("CSV files (*.csv)"))
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix else path.with_suffix(".csv")
+        return file_dialogs.ask_save_path(parent, _("Export the voter roll"), suggested,
+                                          _("CSV files (*.csv)"), ".csv")
 
     @classmethod
     def ask_folder(cls, parent: QWidget | None, start: Path) -> Path | None:
         """The folder the meeting pack is written to, or None if the user cancels."""
-        name = QFileDialog.getExistingDirectory(parent, _("Choose a folder for the meeting pack"),
-                                                str(start))
-        return Path(name) if name else None
+        return file_dialogs.ask_folder(parent, _("Choose a folder for the meeting pack"), start)

@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from coopdesk.i18n import _
+from coopdesk_ui.widgets import file_dialogs
 
 
 class StatementsDialogs:
@@ -18,19 +19,13 @@ class StatementsDialogs:
     @classmethod
     def ask_pdf_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
         """Where the user wants the combined PDF written, or None if they cancel."""
-        name, _filter = QFileDialog.getSaveFileName(parent, _("Save the statements as one PDF"),
-                                                    str(suggested), _("PDF files (*.pdf)"))
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return file_dialogs.ask_save_path(parent, _("Save the statements as one PDF"), suggested,
+                                          _("PDF files (*.pdf)"), ".pdf", always_suffix=True)
 
     @classmethod
     def ask_folder(cls, parent: QWidget | None, start: Path) -> Path | None:
         """The folder the user picks for one PDF per member, or None if they cancel."""
-        name = QFileDialog.getExistingDirectory(
-            parent, _("Choose a folder for one PDF per member"), str(start))
-        return Path(name) if name else None
+        return file_dialogs.ask_folder(parent, _("Choose a folder for one PDF per member"), start)
 
     @classmethod
     def ask_printer(cls, parent: QWidget | None, printer: QPrinter) -> bool:

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,6 +23,7 @@ from coopdesk.book_setup import LogoChange
 from coopdesk.errors import ValidationError
 from coopdesk.i18n import _
 from coopdesk.logo import MAX_FILE_BYTES, prepared_logo
+from coopdesk_ui.widgets import file_dialogs
 from coopdesk_ui.widgets.field_error import FieldError
 
 #: The thumbnail's box on screen, in pixels.
@@ -35,9 +35,8 @@ class LogoDialogs:
 
     @classmethod
     def ask_image_path(cls, parent: QWidget | None) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(
-            parent, _("Choose the co-op's logo"), "", _("Images (*.png *.jpg *.jpeg)"))
-        return Path(name) if name else None
+        return file_dialogs.ask_open_path(parent, _("Choose the co-op's logo"), None,
+                                          _("Images (*.png *.jpg *.jpeg)"))
 
 
 class LogoPicker(QWidget):
