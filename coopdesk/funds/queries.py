@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from coopdesk.db.models import (
+    Account,
     Claim,
     ClaimOverride,
     ClaimPayout,
@@ -29,7 +30,8 @@ from coopdesk.db.models import (
     MemberClass,
     Posting,
 )
-from coopdesk.funds.claims import standing_payouts
+from coopdesk.errors import NotFound
+from coopdesk.funds.claims import fund_balance_units, standing_payouts
 from coopdesk.funds.participation import fund_class_ids, taking_part
 from coopdesk.funds.service import fund_by_code, policy_of
 from coopdesk.funds.types import ClaimStatus, ContributionKind, FundPolicy
@@ -153,8 +155,8 @@ def fund_statement(session: Session, code: str, date_from: dt.date, date_to: dt.
 
 def list_claims(session: Session, *, fund_code: str | None = None,
                 member_number: str | None = None,
-                statuses: Sequence[ClaimStatus] = ()) -> list[ClaimRow]:
-    """The claims register, newest first, filtered by fund, member and status."""
+                statuses: Sequence[ClaimStatus] = (), claim_id: int | None = None) -> list[ClaimRow]:
+    """The claims register, newest first, filtered by fund, member, status (or one claim)."""
     currency = book_currency(session)
     query = (select(Claim, Fund.code, Member.number, Member.display_name)
              .join(Fund, Fund.id == Claim.fund_id).join(Member, Member.id == Claim.member_id)
@@ -165,6 +167,8 @@ def list_claims(session: Session, *, fund_code: str | None = None,
         query = query.where(Member.number == member_number)
     if statuses:
         query = query.where(Claim.status.in_([s.value for s in statuses]))
+    if claim_id is not None:
+        query = query.where(Claim.id == claim_id)
     found = [(claim, fund, number, name) for claim, fund, number, name in session.execute(query)]
     if not found:
         return []
@@ -181,9 +185,7 @@ def list_claims(session: Session, *, fund_code: str | None = None,
 
 
 def claim_details(session: Session, claim_id: int) -> ClaimRow:
-    from coopdesk.errors import NotFound
-
-    rows = [row for row in list_claims(session) if row.id == claim_id]
+    rows = list_claims(session, claim_id=claim_id)
     if not rows:
         raise NotFound(f"no claim {claim_id}")
     return rows[0]
@@ -210,9 +212,6 @@ def member_fund_totals(session: Session, code: str, date_from: dt.date | None = 
 
 def _fund_row(session: Session, fund: Fund, currency: str, class_codes: dict[int, str],
               as_of: dt.date | None) -> FundRow:
-    from coopdesk.db.models import Account
-    from coopdesk.funds.claims import fund_balance_units
-
     kind = ContributionKind(fund.contribution_kind)
     account = session.get(Account, fund.account_id)
     assert account is not None and fund.start_date is not None
