@@ -6,7 +6,7 @@ register and why each other member may not); at the door, `meeting attend` recor
 present, or represented by the proxy of a member who is present (`--by HOLDER`), and
 `meeting unattend` undoes a mistake. `meeting show` prints the quorum worksheet as it stands.
 `meeting pack` writes the printed pack (voter roll, sign-in sheet, quorum worksheet, annual
-report) when this version has it; `report annual` prints the annual report's figures.
+report); `report annual` prints the annual report's figures.
 
 Dates are written ISO (YYYY-MM-DD), money in the book's locale in sentences and tables; JSON
 and CSV carry amounts as decimal strings.
@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import importlib
 import json
 import sys
 from collections import Counter
@@ -29,7 +28,7 @@ from coopdesk.book import Book
 from coopdesk.cli.commands import open_book
 from coopdesk.cli.funds_commands import fixed, formatter_of, show, whole_number
 from coopdesk.cli.patronage_capital_commands import fiscal_year, say
-from coopdesk.errors import CoopdeskError, InputError
+from coopdesk.errors import InputError
 from coopdesk.formatting import Formatter
 from coopdesk.meetings.annual_report import AnnualReport, annual_report
 from coopdesk.meetings.eligibility import REASONS
@@ -43,11 +42,6 @@ from coopdesk.meetings.service import (
     remove_attendance,
 )
 from coopdesk.money import Money
-
-#: Said when this version has no printed pack (`coopdesk.meetings.pack.write_pack`).
-NO_PACK = "the meeting pack is not available in this version"
-_PACK_MODULE = "coopdesk.meetings.pack"
-
 
 def add_parsers(sub: Any, iso_date: Any, format_option: Any, report: Any) -> None:
     """Add `meeting ...` to the top-level subparsers, and `annual` to `report`."""
@@ -341,7 +335,10 @@ def meeting_attendance(args: argparse.Namespace) -> int:
 
 
 def meeting_pack(args: argparse.Namespace) -> int:
-    write_pack = _pack_writer()
+    # Imported here, not with the CLI: the pack's charts and PDF pages would add nearly a tenth
+    # of a second to every command's start.
+    from coopdesk.meetings.pack import write_pack
+
     out: Path = args.out
     if out.exists() and not out.is_dir():
         raise InputError(f"--out: {out} is a file; name a folder to write the pack into")
@@ -356,20 +353,6 @@ def meeting_pack(args: argparse.Namespace) -> int:
     for path in files:
         print(path)
     return 0
-
-
-def _pack_writer() -> Any:
-    """`coopdesk.meetings.pack.write_pack`, imported only when the pack is asked for."""
-    try:
-        module = importlib.import_module(_PACK_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != _PACK_MODULE:
-            raise
-        raise CoopdeskError(NO_PACK) from None
-    writer = getattr(module, "write_pack", None)
-    if writer is None:
-        raise CoopdeskError(NO_PACK)
-    return writer
 
 
 # -- the annual report ---------------------------------------------------------------------------

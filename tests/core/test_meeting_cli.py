@@ -1,6 +1,6 @@
 """Meetings on the command line: a meeting added, who may vote (and why each other member may
-not), attendance at the door with proxies, the quorum worksheet as it fills, the pack (when this
-version has it) and the annual report's figures, all equal to the core's queries on the same
+not), attendance at the door with proxies, the quorum worksheet as it fills, the pack and the annual
+report's figures, all equal to the core's queries on the same
 book; and every mistake a user can make as one clear line that changes nothing."""
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ import datetime as dt
 import io
 import json
 import shutil
-import sys
-import types
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,13 +20,13 @@ import pytest
 
 from coopdesk import paths
 from coopdesk.book import Book
-from coopdesk.cli.meeting_commands import NO_PACK
 from coopdesk.demo import build_demo
 from coopdesk.dues.payments import record_payment
 from coopdesk.dues.plans import add_plan, assign_plan
 from coopdesk.dues.run import run_dues
 from coopdesk.formatting import Formatter
 from coopdesk.meetings.annual_report import AnnualReport, annual_report
+from coopdesk.meetings import pack
 from coopdesk.meetings.eligibility import REASONS, voter_list
 from coopdesk.meetings.queries import list_meetings, meeting_state
 from coopdesk.members.service import add_member, record_leaving
@@ -39,7 +37,6 @@ from tests.core.helpers import file_digest
 from tests.core.test_cli import run
 
 RECORD = dt.date(2026, 3, 31)
-PACK = "coopdesk.meetings.pack"
 
 
 def eur(text: str) -> Money:
@@ -290,23 +287,11 @@ def test_mistakes_are_one_clear_line_and_change_nothing(book: tuple[str, str], m
 
 # -- the pack ------------------------------------------------------------------------------------
 
-def test_the_pack_when_this_version_has_none(book: tuple[str, str], meeting: str, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    out = tmp_path / "pack"
-    before = file_digest(Path(book[1]))
-    monkeypatch.setitem(sys.modules, PACK, None)  # importing it fails as when the module is missing
-    assert refused(capsys, *book, "meeting", "pack", meeting, "--out", str(out)) == f"coopdesk: {NO_PACK}\n"
-    monkeypatch.setitem(sys.modules, PACK, types.ModuleType(PACK))  # a module without write_pack
-    assert refused(capsys, *book, "meeting", "pack", meeting, "--out", str(out)) == f"coopdesk: {NO_PACK}\n"
-    assert not out.exists() and file_digest(Path(book[1])) == before
-
-
 def test_the_pack_is_written_by_the_core(book: tuple[str, str], meeting: str, tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str],
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """The command hands the book, the meeting, the folder and the year to `write_pack` and
-    prints the files it wrote (a stand-in module here: the real one is tested on its own)."""
+    prints the files it wrote (a stand-in here: the real pack is tested on its own)."""
     calls: list[tuple[Any, ...]] = []
 
     def write_pack(source: Any, meeting_id: int, out_dir: Path, *, year_start: dt.date | None = None
@@ -318,9 +303,7 @@ def test_the_pack_is_written_by_the_core(book: tuple[str, str], meeting: str, tm
             path.write_bytes(b"%PDF-")
         return written
 
-    fake = types.ModuleType(PACK)
-    fake.write_pack = write_pack  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, PACK, fake)
+    monkeypatch.setattr(pack, "write_pack", write_pack)
     out = tmp_path / "new" / "pack"
     assert ok(capsys, *book, "meeting", "pack", meeting, "--out", str(out)) == (
         f"{out / 'voter-roll.pdf'}\n{out / 'annual-report.pdf'}\n")
@@ -337,14 +320,13 @@ def test_the_pack_is_written_by_the_core(book: tuple[str, str], meeting: str, tm
     assert len(calls) == 2
 
 
-def test_the_real_pack_if_this_version_has_it(book: tuple[str, str], meeting: str, tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
-    pack = pytest.importorskip(PACK)
-    if not hasattr(pack, "write_pack"):
-        pytest.skip("no write_pack yet")
+def test_the_real_pack(book: tuple[str, str], meeting: str, tmp_path: Path,
+                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The command draws the pack through the real `write_pack`: its four PDFs, listed."""
     out = tmp_path / "pack"
     files = [Path(line) for line in ok(capsys, *book, "meeting", "pack", meeting, "--out", str(out)).splitlines()]
-    assert files and all(path.parent == out and path.is_file() for path in files)
+    assert files == [out / name for name in pack.FILES]
+    assert all(path.read_bytes().startswith(b"%PDF-") for path in files)
 
 
 # -- the annual report ---------------------------------------------------------------------------

@@ -1,15 +1,13 @@
 """The Annual meeting screen on a small co-op: a meeting created and changed through the form
 (the book checked after), input refused at the field; the eligibility tables equal the core's
 voter list and follow a payment; the voter roll exported; the meeting pack written in the
-background when the core can draw it (and the button disabled when it cannot); a read-only book
-showing everything and offering no action that writes."""
+background (the real pack, and stand-ins to see what the screen hands it and how it says a
+refusal); a read-only book showing everything and offering no action that writes."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import sys
-import types
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from coopdesk.dues.payments import record_payment
 from coopdesk.errors import InputError
+from coopdesk.meetings import pack
 from coopdesk.meetings.eligibility import voter_list
 from coopdesk.meetings.queries import list_meetings, meeting_state
 from coopdesk.meetings.quorum import Combine
@@ -200,30 +199,18 @@ def test_the_voter_roll_exported_as_csv(qtbot: QtBot, coop_path: Path, tmp_path:
     assert screen.eligibility.export_label.text() == f"Exported 3 voters to {target}"
 
 
-def test_the_pack_button_is_disabled_while_the_core_cannot_draw_it(
-        qtbot: QtBot, coop_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "coopdesk.meetings.pack", None)  # importing it fails
-    screen = open_screen(qtbot, coop_path)
-    button = screen.documents.pack_button
-    assert not button.isEnabled()
-    assert "cannot draw the meeting pack" in button.toolTip()
-
-
 def test_the_pack_is_written_in_the_background_into_the_folder_chosen(
         qtbot: QtBot, coop_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[object, ...]] = []
 
-    def write_pack(book: object, meeting_id: int, out_dir: Path, *, year_start: object = None,
-                   progress: object = None) -> list[Path]:
-        calls.append((book, meeting_id, out_dir, progress is not None))
+    def write_pack(book: object, meeting_id: int, out_dir: Path) -> list[Path]:
+        calls.append((book, meeting_id, out_dir))
         paths = [out_dir / name for name in ("voter-roll.pdf", "sign-in-sheet.pdf")]
         for path in paths:
             path.write_bytes(b"%PDF")
         return paths
 
-    fake = types.ModuleType("coopdesk.meetings.pack")
-    fake.write_pack = write_pack  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "coopdesk.meetings.pack", fake)
+    monkeypatch.setattr(pack, "write_pack", write_pack)
     folder = tmp_path / "pack"
     folder.mkdir()
     monkeypatch.setattr(MeetingDialogs, "ask_folder",
@@ -234,10 +221,25 @@ def test_the_pack_is_written_in_the_background_into_the_folder_chosen(
     screen.documents.pack_button.click()
     state = screen.state
     assert state is not None
-    assert calls == [(book_of(screen), state.meeting.id, folder, True)]
+    assert calls == [(book_of(screen), state.meeting.id, folder)]
     result = screen.documents.result_label.text()
     assert result.startswith(f"Wrote 2 files in \u201c{folder}\u201d:")
     assert "voter-roll.pdf" in result and "sign-in-sheet.pdf" in result
+
+
+def test_the_real_pack_is_written(qtbot: QtBot, coop_path: Path, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "real-pack"
+    folder.mkdir()
+    monkeypatch.setattr(MeetingDialogs, "ask_folder",
+                        classmethod(lambda cls, parent, start: folder))
+    screen = open_screen(qtbot, coop_path)
+    screen.tabs.setCurrentWidget(screen.documents)
+    screen.documents.pack_button.click()
+    assert sorted(path.name for path in folder.iterdir()) == sorted(pack.FILES)
+    assert all(path.read_bytes().startswith(b"%PDF-") for path in folder.iterdir())
+    assert screen.documents.result_label.text().startswith(
+        f"Wrote 4 files in \u201c{folder}\u201d:")
 
 
 def test_a_pack_the_core_refuses_is_said_and_nothing_is_claimed(
@@ -246,9 +248,7 @@ def test_a_pack_the_core_refuses_is_said_and_nothing_is_claimed(
     def write_pack(book: object, meeting_id: int, out_dir: Path) -> list[Path]:
         raise InputError(f"{out_dir}: no such folder")
 
-    fake = types.ModuleType("coopdesk.meetings.pack")
-    fake.write_pack = write_pack  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "coopdesk.meetings.pack", fake)
+    monkeypatch.setattr(pack, "write_pack", write_pack)
     gone = tmp_path / "gone"
     monkeypatch.setattr(MeetingDialogs, "ask_folder", classmethod(lambda cls, parent, start: gone))
     screen = open_screen(qtbot, coop_path)

@@ -13,6 +13,7 @@ from coopdesk.book import Book
 from coopdesk.formatting import Formatter
 from coopdesk.members.service import record_leaving
 from coopdesk.patronage.capital import make_capital_payable, record_share_payment
+from coopdesk.patronage.importing import import_records
 from coopdesk.patronage.measures import list_measures, list_pools
 from coopdesk.patronage.queries import capital_register, list_allocations, member_capital
 from coopdesk.patronage.records import list_records
@@ -31,7 +32,6 @@ from coopdesk_ui.screens.patronage_excluded_model import ExcludedModel
 from coopdesk_ui.screens.patronage_import_model import ImportedRecordModel
 from coopdesk_ui.screens.patronage_measure_model import MeasureModel
 from coopdesk_ui.screens.patronage_pool_model import PoolModel
-from coopdesk_ui.screens.patronage_records_tab import records_importer
 from coopdesk_ui.screens.patronage_record_model import RecordModel
 from coopdesk_ui.models.row_table_model import RowTableModel
 
@@ -76,13 +76,11 @@ def test_every_model_passes_the_model_tester(qtmodeltester: ModelTester, coop_pa
         check(qtmodeltester, CapitalHistoryModel(F), book.read(member_capital, "4"))
         check(qtmodeltester, CapitalYearModel(F), register[0].by_year)
         check(qtmodeltester, RedemptionModel(F), plan.lines)
-        importer = records_importer()
-        if importer is not None:
-            result = book.dry_run(importer, b"member,date,measure,quantity\n1,2026-02-01,hours,8\n",
-                                  locale="en_US")
-            imported = ImportedRecordModel(F)
-            imported.set_repeated([2])
-            check(qtmodeltester, imported, result.records)
+        result = book.dry_run(import_records, b"member,date,measure,quantity\n1,2026-02-01,hours,8\n",
+                              locale="en_US")
+        imported = ImportedRecordModel(F)
+        imported.set_repeated([2])
+        check(qtmodeltester, imported, result.records)
 
 
 def test_amounts_are_formatted_right_aligned_and_sort_by_value(coop_path: Path) -> None:

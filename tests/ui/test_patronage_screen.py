@@ -20,9 +20,9 @@ from coopdesk.patronage.records import list_records
 from coopdesk.patronage.run import preview_allocation
 from coopdesk.patronage.ui_queries import cash_owed_by_year
 from coopdesk_ui.main_window import MainWindow
-from coopdesk_ui.screens import patronage_records_tab
 from coopdesk_ui.screens.patronage import PatronageScreen
 from coopdesk_ui.screens.patronage_cash_dialog import CashDialog
+from coopdesk_ui.screens.patronage_dialogs import PatronageDialogs
 from coopdesk_ui.screens.patronage_import_dialog import RecordImportDialog
 from coopdesk_ui.screens.patronage_pools_form import PoolsForm
 from coopdesk_ui.screens.patronage_wizard import AllocationWizard
@@ -141,8 +141,6 @@ def test_the_records_filter_by_member_and_measure(qtbot: QtBot, coop_path: Path)
     assert tab.model.rowCount() == 2
 
 
-@pytest.mark.skipif(patronage_records_tab.records_importer() is None,
-                    reason="the core has no patronage import yet")
 def test_a_csv_file_is_previewed_then_imported(qtbot: QtBot, coop_path: Path, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     window = open_window(qtbot, coop_path, "patronage")
@@ -173,15 +171,6 @@ def test_a_csv_file_is_previewed_then_imported(qtbot: QtBot, coop_path: Path, tm
     screen.records.import_button.click()
     assert outcome
     assert len(book_of(window).read(list_records)) == before + 2
-
-
-def test_the_import_button_is_hidden_without_the_cores_import(
-        qtbot: QtBot, coop_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(patronage_records_tab, "records_importer", lambda: None)
-    window = open_window(qtbot, coop_path, "patronage")
-    screen = patronage(window)
-    screen.tabs.setCurrentWidget(screen.records)
-    assert not screen.records.import_button.isVisible()
 
 
 def wizard_on(window: MainWindow, qtbot: QtBot) -> AllocationWizard:
@@ -234,6 +223,27 @@ def test_the_wizards_draft_is_the_cores_preview_on_the_same_terms(qtbot: QtBot,
     draft.line_table.sortByColumn(4, draft.line_table.horizontalHeader().sortIndicatorOrder())
     amounts = [draft.line_proxy.index(r, 4).data(257) for r in range(draft.line_proxy.rowCount())]
     assert amounts == sorted(amounts) or amounts == sorted(amounts, reverse=True)
+
+
+def test_the_draft_is_saved_as_pdf_where_the_user_says(
+        qtbot: QtBot, coop_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "draft.pdf"
+    asked: list[Path] = []
+
+    def ask(cls: object, parent: object, suggested: Path) -> Path:
+        asked.append(suggested)
+        return target
+
+    monkeypatch.setattr(PatronageDialogs, "ask_pdf_path", classmethod(ask))
+    window = open_window(qtbot, coop_path, "patronage")
+    wizard = wizard_on(window, qtbot)
+    fill_terms(wizard)
+    wizard.next()
+    draft = wizard.draft_page
+    assert draft.pdf_button.isVisible()
+    draft.pdf_button.click()
+    assert [path.name for path in asked] == ["allocation-2025-01-01-draft.pdf"]
+    assert target.read_bytes().startswith(b"%PDF-")
 
 
 def test_the_core_refuses_terms_at_the_field(qtbot: QtBot, coop_path: Path) -> None:

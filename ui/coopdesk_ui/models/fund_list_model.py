@@ -45,7 +45,6 @@ class OutlookState(Enum):
     """A fund's outlook when there is no figure to show (yet)."""
 
     PENDING = "pending"          # being computed
-    UNAVAILABLE = "unavailable"  # this coopdesk cannot project (no solvency module)
     FAILED = "failed"            # the projection refused (the reason is its tooltip)
 
 
@@ -153,8 +152,6 @@ class FundListModel(RowTableModel):
         if column not in OUTLOOK_COLUMNS:
             return None
         outlook = self._outlooks.get(row.code, OutlookState.PENDING)
-        if outlook is OutlookState.UNAVAILABLE:
-            return _("This version of coopdesk cannot project the fund's solvency.")
         if outlook is OutlookState.FAILED:
             return _("The projection could not be made: {reason}").format(
                 reason=self._failures.get(row.code, ""))

@@ -4,30 +4,18 @@ A projection is a Monte Carlo simulation (up to a second or two on a large book)
 table is drawn at once with its outlook cells pending, and this loader fills them in as each
 fund's projection arrives. The worker reads the book on its own connection (`Book.read`). A
 newer request (the book changed) supersedes an older one, whose late results are dropped.
-
-The projection lives in `coopdesk.funds.outlook`, imported only here and only when asked: a
-coopdesk without it shows the outlook as unavailable rather than failing the screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from coopdesk.book import Book
 from coopdesk.errors import CoopdeskError
+from coopdesk.funds.outlook import fund_outlook
 from coopdesk_ui.models.fund_list_model import OutlookState
-
-
-def outlook_function() -> Callable[..., Any] | None:
-    """`fund_outlook(session, code)`, or None when this coopdesk has no projection."""
-    try:
-        from coopdesk.funds.outlook import fund_outlook  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    return fund_outlook  # type: ignore[no-any-return,unused-ignore]
 
 
 class _Worker(QThread):
@@ -37,12 +25,11 @@ class _Worker(QThread):
     projected = Signal(int, str, object, str)
 
     def __init__(self, generation: int, book: Book, codes: Sequence[str],
-                 project: Callable[..., Any], parent: QObject | None = None) -> None:
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._generation = generation
         self._book = book
         self._codes = tuple(codes)
-        self._project = project
         self.stopped = False
 
     def run(self) -> None:
@@ -50,7 +37,7 @@ class _Worker(QThread):
             if self.stopped:
                 return
             try:
-                outlook: object = self._book.read(self._project, code)
+                outlook: object = self._book.read(fund_outlook, code)
                 failure = ""
             except CoopdeskError as exc:
                 outlook, failure = OutlookState.FAILED, exc.message
@@ -73,14 +60,9 @@ class OutlookLoader(QObject):
     def start(self, book: Book, codes: Sequence[str]) -> None:
         """Project the funds `codes` of `book`, superseding any projection under way."""
         self.stop()
-        project = outlook_function()
-        if project is None:
-            for code in codes:
-                self.projected.emit(code, OutlookState.UNAVAILABLE, "")
-            return
         if not codes:
             return
-        worker = _Worker(self._generation, book, codes, project, self)
+        worker = _Worker(self._generation, book, codes, self)
         worker.projected.connect(self._forward, Qt.ConnectionType.QueuedConnection)
         worker.finished.connect(lambda: self._forget(worker))
         self._workers.append(worker)

@@ -68,8 +68,6 @@ class FundOutlookPanel(QWidget):
             self.text.setText("")
         elif outlook is OutlookState.PENDING:
             self.text.setText(_("Projecting the fund from its claims so far\N{HORIZONTAL ELLIPSIS}"))
-        elif outlook is OutlookState.UNAVAILABLE:
-            self.text.setText(_("This version of coopdesk cannot project the fund's solvency."))
         elif outlook is OutlookState.FAILED:
             self.text.setText(_("The projection could not be made: {reason}").format(reason=failure))
         else:

@@ -1,21 +1,18 @@
 """The meeting's printed pack: the voter roll, the sign-in sheet, the quorum worksheet and the
 annual report, written as PDFs into a folder the treasurer chooses.
 
-The documents are drawn by `coopdesk.meetings.pack.write_pack`, which is written alongside this
-screen: it is looked up when needed (never imported with the screen), and while this version of
-coopdesk has none the button is disabled and says so. Drawing takes a while (charts, every
-member), so it runs in a worker thread behind the progress dialog (`jobs.run_in_background`);
-it only reads the book, through the open book's own short-lived connections.
+The documents are drawn by `coopdesk.meetings.pack.write_pack`, imported only when the pack is
+asked for (its charts and PDF pages are slow to import, and most visits to the screen print
+nothing). Drawing takes a while (charts, every member), so it runs in a worker thread behind the
+progress dialog (`jobs.run_in_background`); it only reads the book, through the open book's own
+short-lived connections.
 """
 
 from __future__ import annotations
 
 import html
-import importlib
-import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
@@ -26,44 +23,19 @@ from coopdesk.i18n import _, ngettext
 from coopdesk.meetings.queries import MeetingState
 from coopdesk.progress import Progress
 from coopdesk_ui.jobs import run_in_background
-from coopdesk_ui.widgets.hint_label import hint_label
 
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
-
-
-def pack_writer() -> Callable[..., Any] | None:
-    """The core's `write_pack`, if this version of coopdesk has it."""
-    try:
-        module = importlib.import_module("coopdesk.meetings.pack")
-    except ImportError:
-        return None
-    found = getattr(module, "write_pack", None)
-    return found if callable(found) else None
-
-
-def takes_progress(function: Callable[..., Any]) -> bool:
-    """Whether `function` accepts `progress=` (then the dialog's bar moves and Cancel stops it)."""
-    try:
-        parameters = inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        return False
-    return "progress" in parameters or any(
-        p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
 
 
 def write_pack_in_background(parent: QWidget | None, book: Book, meeting_id: int,
                              folder: Path) -> list[Path] | None:
     """Write the pack of meeting `meeting_id` into `folder` behind a progress dialog; the files
     written, or None when cancelled. The core's refusals and OSErrors are raised."""
-    writer = pack_writer()
-    if writer is None:
-        return None
-    with_progress = takes_progress(writer)
+    from coopdesk.meetings.pack import write_pack
 
     def work(progress: Progress) -> list[Path]:
-        if with_progress:
-            return list(writer(book, meeting_id, folder, progress=progress))
-        return list(writer(book, meeting_id, folder))
+        # write_pack reports no progress: the dialog shows a busy bar until it is done.
+        return write_pack(book, meeting_id, folder)
 
     return run_in_background(parent, _("Meeting pack"),
                              _("Drawing the meeting pack\N{HORIZONTAL ELLIPSIS}"), work)
@@ -86,8 +58,6 @@ class DocumentsTab(QWidget):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name is no markup
-        self.missing_hint = hint_label(_("This version of coopdesk cannot draw the meeting pack "
-                                         "yet."))
         documents = (
             (_("Voter roll"), _("who may vote on the record date, and who may not and why")),
             (_("Sign-in sheet"), _("the voters by name, with a line to sign and a proxy column")),
@@ -105,7 +75,6 @@ class DocumentsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(contents)
         layout.addWidget(self.pack_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.missing_hint)
         layout.addSpacing(8)
         layout.addWidget(self.result_label)
         layout.addStretch(1)
@@ -119,11 +88,7 @@ class DocumentsTab(QWidget):
         if meeting_id != self._meeting_id:
             self.result_label.clear()
         self._meeting_id = meeting_id
-        available = pack_writer() is not None
-        self.pack_button.setEnabled(available and state is not None)
-        self.pack_button.setToolTip("" if available else _("This version of coopdesk cannot "
-                                                           "draw the meeting pack yet"))
-        self.missing_hint.setVisible(not available)
+        self.pack_button.setEnabled(state is not None)
 
     def show_written(self, paths: Sequence[Path], folder: Path) -> None:
         self.result_label.setText(written_text(paths, folder))

@@ -4,17 +4,13 @@ posted.
 The totals (surplus and where it came from, the non-member part, the reserve, what the pools
 shared, cash and retained), each pool with its percentage and amount, every member's line
 (sortable), the members left out and why, and the core's warnings. "Save the draft as PDF…"
-writes the board's allocation table when the core can (`coopdesk.patronage.allocation_pdf`,
-written alongside this screen: the button shows only when it is there).
+writes the board's allocation table (`coopdesk.patronage.allocation_pdf`).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from coopdesk.book import Book
 from coopdesk.errors import CoopdeskError
 from coopdesk.i18n import _, ngettext
 from coopdesk.money import Money
@@ -44,28 +41,18 @@ from coopdesk_ui.widgets.records_table import records_table
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 _WARNING_STYLE = "color: #8a5a00;"
 
-def draft_pdf_writer() -> Callable[[Any, AllocationPreview, Path], None] | None:
-    """The writer of the draft allocation table as PDF, if this version of the core has
-    `coopdesk.patronage.allocation_pdf` (written alongside this screen)."""
-    try:
-        module = importlib.import_module("coopdesk.patronage.allocation_pdf")
-    except ImportError:
-        return None
-    sheet_of = getattr(module, "draft_sheet", None)
-    write = getattr(module, "write_allocation_pdf", None)
-    if not callable(sheet_of) or not callable(write):
-        return None
 
-    def write_draft(book: Any, preview: AllocationPreview, path: Path) -> None:
-        # On the paper the co-op's country uses, as the statements do.
-        from coopdesk.statements.choices import default_paper
-        from coopdesk.statements.layout import PRESETS
+def write_draft_pdf(book: Book, preview: AllocationPreview, path: Path) -> None:
+    """Write the draft allocation table as the board's PDF, on the paper the co-op's country
+    uses (as the statements do)."""
+    # Imported here: ReportLab is slow to import, and most visits to the wizard print nothing.
+    from coopdesk.patronage.allocation_pdf import draft_sheet, write_allocation_pdf
+    from coopdesk.statements.choices import default_paper
+    from coopdesk.statements.layout import PRESETS
 
-        with book.session() as session, session.begin():
-            sheet = sheet_of(session, preview)
-        write(path, sheet, PRESETS[default_paper(book.settings.locale)])
-
-    return write_draft
+    with book.session() as session, session.begin():
+        sheet = draft_sheet(session, preview)
+    write_allocation_pdf(path, sheet, PRESETS[default_paper(book.settings.locale)])
 
 
 class DraftPage(QWizardPage):
@@ -97,7 +84,6 @@ class DraftPage(QWizardPage):
         self.tables.addTab(self.line_table, _("Members"))
         self.tables.addTab(self.excluded_table, _("Left out"))
         self.pdf_button = QPushButton(_("Save the draft as &PDF") + ELLIPSIS)
-        self.pdf_button.setVisible(draft_pdf_writer() is not None)
         self.pdf_button.setAutoDefault(False)
         self.pdf_button.clicked.connect(self.save_pdf)
         top = QHBoxLayout()
@@ -190,9 +176,8 @@ class DraftPage(QWizardPage):
 
     def save_pdf(self) -> Path | None:
         """Write the draft as the board's PDF table where the user says; the path, or None."""
-        writer = draft_pdf_writer()
         book = self.context.host.book
-        if writer is None or self.preview is None or book is None:
+        if self.preview is None or book is None:
             return None
         suggested = book.path.parent / "allocation-{year}-draft.pdf".format(
             year=self.preview.year_start.isoformat())
@@ -200,7 +185,7 @@ class DraftPage(QWizardPage):
         if path is None:
             return None
         try:
-            writer(book, self.preview, path)
+            write_draft_pdf(book, self.preview, path)
         except (CoopdeskError, OSError) as exc:
             self.context.tell(exc.message if isinstance(exc, CoopdeskError)
                               else _("The PDF could not be written: {reason}").format(

@@ -7,16 +7,12 @@ row and column (nothing can be imported until the file is fixed: the import is a
 or the records it would add with the totals by measure, and the rows the book already holds
 exactly (a file imported twice). "Import" then runs it behind a progress dialog that can cancel
 it (`AppContext.run_long`).
-
-The core's importer is handed in (`patronage_records_tab.records_importer`), so this module
-never imports it at load time: the app runs with or without it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +30,7 @@ from PySide6.QtWidgets import (
 from coopdesk.errors import CoopdeskError
 from coopdesk.i18n import _, ngettext
 from coopdesk.io.problems import ImportRefused, RowProblem
+from coopdesk.patronage.importing import ImportResult, import_records
 from coopdesk.progress import Progress
 from coopdesk_ui.context import AppContext
 from coopdesk_ui.jobs import run_in_background
@@ -51,15 +48,14 @@ ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 class RecordImportDialog(QDialog):
     """Two pages: the file, then the preview and "Import". `outcome` is the import applied."""
 
-    def __init__(self, context: AppContext, importer: Callable[..., Any],
-                 measures: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, measures: Sequence[tuple[str, str]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent if parent is not None else context.window)
         self.context = context
-        self.importer = importer
         self.data: bytes | None = None
-        self.preview: Any = None  # the dry run's ImportResult
+        self.preview: ImportResult | None = None  # the dry run's
         self.problems: list[RowProblem] = []
-        self.outcome: Any = None
+        self.outcome: ImportResult | None = None
         self.setWindowTitle(_("Import patronage records"))
         self.resize(860, 560)
 
@@ -167,8 +163,8 @@ class RecordImportDialog(QDialog):
         book = self.context.host.require()
         data, measure, locale = self.data, self.measure(), book.settings.locale
 
-        def dry_run(progress: Progress) -> Any:
-            return book.dry_run(self.importer, data, locale=locale, measure=measure,
+        def dry_run(progress: Progress) -> ImportResult:
+            return book.dry_run(import_records, data, locale=locale, measure=measure,
                                 source=path.name, progress=progress)
 
         self.preview, self.problems = None, []
@@ -237,7 +233,7 @@ class RecordImportDialog(QDialog):
         if not self.can_import() or self.data is None:
             return False
         book = self.context.host.require()
-        changes = self.context.run_long(_("Importing patronage records"), self.importer,
+        changes = self.context.run_long(_("Importing patronage records"), import_records,
                                         self.data, locale=book.settings.locale,
                                         measure=self.measure(),
                                         source=Path(self.path_edit.text().strip()).name)

@@ -1,5 +1,5 @@
 """The Patronage screen's records tab: the records of a year (or every year), of one member or
-measure, newest first; the quick entry row under them; "Import CSV…" when the core can import.
+measure, newest first; the quick entry row under them; "Import CSV…".
 
 The table shows at most `LIMIT` records (a year of a large co-op holds hundreds of thousands):
 the filters narrow it, and the count says when more are not shown.
@@ -8,9 +8,6 @@ the filters narrow it, and the count says when more are not shown.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -33,17 +30,6 @@ ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 #: The most records the table shows at once.
 LIMIT = 2000
 _ALL = "all"
-
-
-def records_importer() -> Callable[..., Any] | None:
-    """The core's import of patronage records from CSV, if this version has one (it is
-    written alongside this screen; the button shows only when it is there)."""
-    try:
-        module = importlib.import_module("coopdesk.patronage.importing")
-    except ImportError:
-        return None
-    found = getattr(module, "import_records", None)
-    return found if callable(found) else None
 
 
 def read_choices(session: Session) -> tuple[list[PatronageYear], list[MeasureRow], list[MemberName]]:
@@ -70,7 +56,6 @@ class RecordsTab(PatronageTab):
         self.import_button = QPushButton(_("&Import CSV") + ELLIPSIS)
         self.import_button.setToolTip(_("Add the records of a list saved from a spreadsheet, "
                                         "after a preview"))
-        self.import_button.setVisible(records_importer() is not None)
         self.entry = QuickEntry(context)
         self._lay_out()
         self.year_combo.currentIndexChanged.connect(self._show_records)
@@ -187,12 +172,11 @@ class RecordsTab(PatronageTab):
     # -- importing ------------------------------------------------------------------------
 
     def import_records(self) -> None:
-        """Open the import of a CSV of records (a preview first), if the core can import."""
-        importer = records_importer()
-        if importer is None or not self.context.writable:
+        """Open the import of a CSV of records (a preview first)."""
+        if not self.context.writable:
             return
         from coopdesk_ui.screens.patronage_import_dialog import RecordImportDialog
 
         measures = [(self.measure_combo.itemData(i), self.measure_combo.itemText(i))
                     for i in range(1, self.measure_combo.count())]
-        PatronageDialogs.run_form(RecordImportDialog(self.context, importer, measures, self))
+        PatronageDialogs.run_form(RecordImportDialog(self.context, measures, self))
