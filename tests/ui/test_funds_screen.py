@@ -5,7 +5,6 @@ statement; year-end refunds previewed then posted; a read-only book offering no 
 from __future__ import annotations
 
 import datetime as dt
-import types
 from fractions import Fraction
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from coopdesk.funds.solvency import SolvencyOutlook
 from coopdesk import clock
 from coopdesk.book import Book
 from coopdesk.funds.queries import fund_details, fund_statement, list_funds
@@ -72,9 +72,12 @@ def test_the_outlook_comes_from_the_worker_thread_and_says_when_it_fails(
         qtbot: QtBot, fund_book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
-    def fake_outlook(session: object, code: str) -> object:
+    def fake_outlook(session: object, code: str) -> SolvencyOutlook:
         calls.append(code)
-        return types.SimpleNamespace(months_lasting=14, p_above_floor_12=Fraction(83, 100))
+        return SolvencyOutlook(months_lasting=14, p_above_floor_12=Fraction(83, 100),
+                               p_above_floor_36=Fraction(1, 2), expected_claims_per_month=Fraction(3, 2),
+                               expected_monthly_payout=4000,
+                               balance_percentiles_36=(10_000, 20_000, 30_000), simulations=100, seed=1)
 
     monkeypatch.setattr(funds_outlook, "fund_outlook", fake_outlook)
     window = open_window(qtbot, fund_book)
@@ -84,7 +87,9 @@ def test_the_outlook_comes_from_the_worker_thread_and_says_when_it_fails(
     assert [screen.funds_proxy.index(0, c).data() for c in (Column.LASTS, Column.ABOVE_FLOOR)] == [
         "14 months", "83%"]
     assert screen.outlook_panel.text.text() == (
-        "Lasts 14 months.\n83% chance to stay above the floor over 12 months.")
+        "Lasts 14 months.\n83% chance to stay above the floor over 12 months.\n"
+        "50% chance over 3 years.\nAbout 1.5 new claims expected a month.\n"
+        "In 3 years the balance is likely between $100.00 and $300.00 (most likely about $200.00).")
 
     def refusing(session: object, code: str) -> object:
         from coopdesk.errors import CoopdeskError

@@ -10,7 +10,6 @@ recognises it and the preview says "skipped".
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -39,11 +38,6 @@ from coopdesk_ui.widgets.field_error import ERROR_STYLE
 from coopdesk_ui.widgets.records_table import preview_table
 
 _MATCHED = frozenset({"record", "recorded"})
-
-
-def _takes_progress() -> bool:
-    """Whether the core's import reports progress (and so can run behind a progress dialog)."""
-    return "progress" in inspect.signature(import_payments).parameters
 
 
 class BankImportDialog(QDialog):
@@ -248,11 +242,8 @@ class BankImportDialog(QDialog):
         if self.preview is None or self.to_record() == 0:
             return False
         accept_matched = bool(self.preview.unmatched)
-        if _takes_progress():
-            changes = self.context.run_long(_("Importing payments"), import_payments, self._rows,
-                                            accept_matched=accept_matched)
-        else:
-            changes = self.context.write(import_payments, self._rows, accept_matched=accept_matched)
+        changes = self.context.run_long(_("Importing payments"), import_payments, self._rows,
+                                        accept_matched=accept_matched)
         if changes is None:
             return False
         self.outcome = changes.result

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum, IntEnum
-from fractions import Fraction
-from typing import Protocol
 
 from PySide6.QtCore import QObject
 
 from coopdesk.formatting import Formatter
 from coopdesk.funds.queries import FundRow
+from coopdesk.funds.solvency import SolvencyOutlook
 from coopdesk.i18n import N_, _
 from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn
 from coopdesk_ui.screens.funds_labels import (
@@ -29,16 +28,6 @@ from coopdesk_ui.screens.funds_labels import (
 
 #: Sorts a fund with no figure after every fund with one.
 _NO_FIGURE = 10**9
-
-
-class OutlookFigures(Protocol):
-    """What the table shows of a `coopdesk.funds.outlook.SolvencyOutlook`."""
-
-    @property
-    def months_lasting(self) -> int | None: ...
-
-    @property
-    def p_above_floor_12(self) -> Fraction: ...
 
 
 class OutlookState(Enum):
@@ -60,7 +49,7 @@ class Column(IntEnum):
 
 OUTLOOK_COLUMNS = (Column.LASTS, Column.ABOVE_FLOOR)
 
-Outlook = OutlookFigures | OutlookState
+Outlook = SolvencyOutlook | OutlookState
 
 
 class FundListModel(RowTableModel):

@@ -8,13 +8,12 @@ balance may be in three years), for a board deciding whether to raise the contri
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
-from typing import Protocol, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from coopdesk.formatting import Formatter
+from coopdesk.funds.solvency import SolvencyOutlook
 from coopdesk.i18n import _
 from coopdesk.money import Money
 from coopdesk_ui.models.fund_list_model import Outlook, OutlookState
@@ -22,28 +21,6 @@ from coopdesk_ui.screens.dues_table import heading
 from coopdesk_ui.screens.funds_labels import chance_text, fraction_decimal, lasts_text
 
 _TENTH = Decimal("0.1")
-
-
-class FullOutlook(Protocol):
-    """What this panel shows of a `coopdesk.funds.solvency.SolvencyOutlook`."""
-
-    @property
-    def months_lasting(self) -> int | None: ...
-
-    @property
-    def p_above_floor_12(self) -> Fraction: ...
-
-    @property
-    def p_above_floor_36(self) -> Fraction: ...
-
-    @property
-    def expected_claims_per_month(self) -> Fraction: ...
-
-    @property
-    def balance_percentiles_36(self) -> tuple[int, int, int]: ...
-
-    @property
-    def simulations(self) -> int: ...
 
 
 class FundOutlookPanel(QWidget):
@@ -73,12 +50,9 @@ class FundOutlookPanel(QWidget):
         else:
             self.text.setText(self._sentences(outlook, formatter, currency))
 
-    def _sentences(self, outlook: object, formatter: Formatter, currency: str) -> str:
-        figures = cast(FullOutlook, outlook)
+    def _sentences(self, figures: SolvencyOutlook, formatter: Formatter, currency: str) -> str:
         lines = [lasts_text(figures.months_lasting) + ".",
                  chance_text(figures.p_above_floor_12, formatter) + "."]
-        if not _is_full(outlook):  # a projection that says less: what the table says
-            return "\n".join(lines)
         lines.append(_("{percent} chance over 3 years.").format(
             percent=formatter.percent(fraction_decimal(figures.p_above_floor_36))))
         rate = fraction_decimal(figures.expected_claims_per_month).quantize(_TENTH)
@@ -91,7 +65,3 @@ class FundOutlookPanel(QWidget):
             low=formatter.money(low), high=formatter.money(high), middle=formatter.money(middle)))
         return "\n".join(lines)
 
-
-def _is_full(outlook: object) -> bool:
-    return all(hasattr(outlook, name) for name in (
-        "p_above_floor_36", "expected_claims_per_month", "balance_percentiles_36"))
