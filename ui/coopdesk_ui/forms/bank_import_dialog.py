@@ -13,18 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coopdesk.dues.bank_import import BankImport, import_payments
 from coopdesk.errors import CoopdeskError
@@ -32,15 +21,15 @@ from coopdesk.i18n import _, ngettext
 from coopdesk.io.bank_csv import BankCsv, BankRow, parse_bank_csv
 from coopdesk_ui.context import AppContext
 from coopdesk_ui.forms.bank_import_preview_job import preview_import
+from coopdesk_ui.forms.file_import_dialog import FileImportDialog
 from coopdesk_ui.forms.payment_dialogs import PaymentDialogs
 from coopdesk_ui.models.payment_import_model import MATCHED_ONLY, Column, PaymentImportModel
-from coopdesk_ui.widgets.field_error import ERROR_STYLE
 from coopdesk_ui.widgets.records_table import preview_table
 
 _MATCHED = frozenset({"record", "recorded"})
 
 
-class BankImportDialog(QDialog):
+class BankImportDialog(FileImportDialog):
     """Two pages: choose the file, then preview and apply. `outcome` is the import applied."""
 
     def __init__(self, context: AppContext, names: Mapping[str, str],
@@ -54,70 +43,21 @@ class BankImportDialog(QDialog):
         self.setWindowTitle(_("Import payments from a bank export"))
         self.resize(900, 560)
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._make_choose_page())
-        self.pages.addWidget(self._make_preview_page())
-        self.back_button = QPushButton(_("< &Back"))
-        self.next_button = QPushButton(_("&Next >"))
         self.apply_button = QPushButton()
-        self.cancel_button = QPushButton(_("Cancel"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.back_button, self.next_button, self.apply_button, self.cancel_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages, 1)
-        layout.addLayout(buttons)
-
-        self.back_button.clicked.connect(self.go_back)
-        self.next_button.clicked.connect(self.go_next)
-        self.apply_button.clicked.connect(self.apply)
-        self.cancel_button.clicked.connect(self.reject)
-        self.path_edit.textChanged.connect(self._follow_path)
+        self._build(self.apply_button)
         self._show_page(0)
 
     # -- page one: the file ---------------------------------------------------------------
 
     def _make_choose_page(self) -> QWidget:
-        page = QWidget()
-        intro = QLabel(_("Choose the CSV file your bank exports. Each payment that came in is "
-                         "matched to a member by the member number or name in its reference. "
-                         "You will see what would be recorded before anything is."))
-        intro.setWordWrap(True)
-        self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText(_("Path of the bank export (.csv)"))
-        label = QLabel(_("&File"))
-        label.setBuddy(self.path_edit)
-        self.browse_button = QPushButton(_("&Browse\N{HORIZONTAL ELLIPSIS}"))
-        self.browse_button.setAutoDefault(False)
-        self.browse_button.clicked.connect(self.browse)
-        self.file_problem = QLabel()
-        self.file_problem.setStyleSheet(ERROR_STYLE)
-        self.file_problem.setWordWrap(True)
-        self.file_problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row = QHBoxLayout()
-        row.addWidget(label)
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.browse_button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(intro)
-        layout.addLayout(row)
-        layout.addWidget(self.file_problem)
-        layout.addStretch(1)
-        return page
+        return self._file_page(
+            _("Choose the CSV file your bank exports. Each payment that came in is "
+              "matched to a member by the member number or name in its reference. "
+              "You will see what would be recorded before anything is."),
+            _("Path of the bank export (.csv)"), _("&Browse\N{HORIZONTAL ELLIPSIS}"))
 
-    def browse(self) -> None:
-        """Ask for the file and put its path in the field."""
-        current = self.path_edit.text().strip()
-        path = PaymentDialogs.ask_bank_csv_path(self, Path(current).parent if current else None)
-        if path is not None:
-            self.path_edit.setText(str(path))
-            self.next_button.setFocus()
-
-    def set_path(self, path: Path) -> None:
-        """Put `path` in the file field (what Browse does, without asking)."""
-        self.path_edit.setText(str(path))
+    def _ask_path(self, start: Path | None) -> Path | None:
+        return PaymentDialogs.ask_bank_csv_path(self, start)
 
     def go_next(self) -> bool:
         """Read the file and preview it; False (the problem said on the page) if it cannot be."""
@@ -232,11 +172,6 @@ class BankImportDialog(QDialog):
             return 0
         return sum(1 for line in self.preview.lines if line.action in _MATCHED)
 
-    def go_back(self) -> None:
-        """Back to choosing the file."""
-        self._show_page(0)
-        self.path_edit.setFocus()
-
     def apply(self) -> bool:
         """Record the matched payments; close the dialog when they are. False if refused."""
         if self.preview is None or self.to_record() == 0:
@@ -271,6 +206,3 @@ class BankImportDialog(QDialog):
         if previewing:
             self.apply_button.setFocus()
         self._follow_path()
-
-    def _follow_path(self) -> None:
-        self.next_button.setEnabled(bool(self.path_edit.text().strip()))

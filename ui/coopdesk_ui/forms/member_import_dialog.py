@@ -17,14 +17,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +31,7 @@ from coopdesk.i18n import _, ngettext
 from coopdesk.members.importing import ImportedMember, import_members
 from coopdesk.progress import Progress
 from coopdesk_ui.context import AppContext
+from coopdesk_ui.forms.file_import_dialog import FileImportDialog
 from coopdesk_ui.forms.member_import_dialogs import MemberImportDialogs
 from coopdesk_ui.forms.member_import_preview import (
     FileRefused,
@@ -58,7 +55,7 @@ _FULL_HEIGHT_ROWS = 8
 _NO_LIMIT = 16777215  # QWIDGETSIZE_MAX
 
 
-class MemberImportDialog(QDialog):
+class MemberImportDialog(FileImportDialog):
     """Two pages: choose the file, then preview and import. `outcome` is the import applied."""
 
     def __init__(self, context: AppContext, names: Mapping[str, str],
@@ -72,79 +69,28 @@ class MemberImportDialog(QDialog):
         self.setWindowTitle(_("Import members from a list"))
         self.resize(900, 600)
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._make_choose_page())
-        self.pages.addWidget(self._make_preview_page())
-        self.back_button = QPushButton(_("< &Back"))
-        self.next_button = QPushButton(_("&Next >"))
         self.read_again_button = QPushButton(_("Read a&gain"))
         self.read_again_button.setToolTip(
             _("Read the file again, once you have fixed and saved it"))
         self.import_button = QPushButton()
-        self.cancel_button = QPushButton(_("Cancel"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.read_again_button)
-        buttons.addStretch(1)
-        for button in (self.back_button, self.next_button, self.import_button, self.cancel_button):
-            buttons.addWidget(button)
-        for button in (self.read_again_button, self.back_button, self.next_button,
-                       self.import_button, self.cancel_button):
-            button.setAutoDefault(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages, 1)
-        layout.addLayout(buttons)
-
-        self.back_button.clicked.connect(self.go_back)
-        self.next_button.clicked.connect(self.go_next)
+        self._build(self.import_button, left=(self.read_again_button,))
         self.read_again_button.clicked.connect(self.go_next)
-        self.import_button.clicked.connect(self.apply)
-        self.cancel_button.clicked.connect(self.reject)
-        self.path_edit.textChanged.connect(self._follow_path)
         self._show_page(0)
 
     # -- page one: the file ---------------------------------------------------------------
 
     def _make_choose_page(self) -> QWidget:
-        page = QWidget()
-        intro = QLabel(_("Choose a member list saved as CSV from a spreadsheet. It needs a "
-                         "column with the members' names (or first and last names); a member "
-                         "number, join date, class, address, e-mail and phone are taken too. "
-                         "You will see who would be added before anyone is."))
-        intro.setWordWrap(True)
-        self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText(_("Path of the member list (.csv)"))
-        label = QLabel(_("&File"))
-        label.setBuddy(self.path_edit)
-        self.browse_button = QPushButton(_("&Browse") + _ELLIPSIS)
-        self.browse_button.setAutoDefault(False)
-        self.browse_button.clicked.connect(self.browse)
-        self.file_problem = QLabel()
-        self.file_problem.setStyleSheet(_PROBLEM_STYLE)
-        self.file_problem.setWordWrap(True)
+        page = self._file_page(
+            _("Choose a member list saved as CSV from a spreadsheet. It needs a "
+              "column with the members' names (or first and last names); a member "
+              "number, join date, class, address, e-mail and phone are taken too. "
+              "You will see who would be added before anyone is."),
+            _("Path of the member list (.csv)"), _("&Browse") + _ELLIPSIS)
         self.file_problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.file_problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row = QHBoxLayout()
-        row.addWidget(label)
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.browse_button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(intro)
-        layout.addLayout(row)
-        layout.addWidget(self.file_problem)
-        layout.addStretch(1)
         return page
 
-    def browse(self) -> None:
-        """Ask for the file and put its path in the field."""
-        current = self.path_edit.text().strip()
-        path = MemberImportDialogs.ask_csv_path(self, Path(current).parent if current else None)
-        if path is not None:
-            self.path_edit.setText(str(path))
-            self.next_button.setFocus()
-
-    def set_path(self, path: Path) -> None:
-        """Put `path` in the file field (what Browse does, without asking)."""
-        self.path_edit.setText(str(path))
+    def _ask_path(self, start: Path | None) -> Path | None:
+        return MemberImportDialogs.ask_csv_path(self, start)
 
     def go_next(self) -> bool:
         """Read the file and preview it; False (the reason said on page one) if it cannot be."""
@@ -288,11 +234,6 @@ class MemberImportDialog(QDialog):
         preview = self.preview
         return preview is not None and not preview.problems and bool(preview.to_add)
 
-    def go_back(self) -> None:
-        """Back to choosing the file."""
-        self._show_page(0)
-        self.path_edit.setFocus()
-
     def apply(self) -> bool:
         """Import the members, behind a progress dialog; close once they are. False if the
         import cannot be made, was cancelled or refused (then nothing was added)."""
@@ -344,9 +285,6 @@ class MemberImportDialog(QDialog):
             else:
                 self.read_again_button.setFocus()
         self._follow_path()
-
-    def _follow_path(self) -> None:
-        self.next_button.setEnabled(bool(self.path_edit.text().strip()))
 
 
 def _make_table(model: QAbstractItemModel, hidden: Collection[int] = ()) -> QTableView:

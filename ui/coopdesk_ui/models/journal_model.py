@@ -13,26 +13,17 @@ applied by the query (JournalFilter), not by a proxy over the rows read so far.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
 
 from coopdesk.formatting import Formatter
 from coopdesk.i18n import N_, _
 from coopdesk.ledger.journal_page import JournalEntryRow, JournalKey
 from coopdesk.ledger.types import EntryKind
-from coopdesk.money import Money
 from coopdesk_ui.models.code_labels import code_label
-from coopdesk_ui.models.roles import ID_ROLE, SORT_ROLE
+from coopdesk_ui.models.paged_rows import PagedRowsModel
 
 PAGE_SIZE = 200
 
@@ -40,8 +31,6 @@ PAGE_SIZE = 200
 PageLoader = Callable[[JournalKey | None, int], list[JournalEntryRow]]
 
 _ROOT = QModelIndex()
-_AMOUNT_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_TEXT_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 KIND_LABELS: dict[str, str] = {
     EntryKind.MANUAL: N_("Manual"),
@@ -93,40 +82,29 @@ HEADERS: dict[Column, str] = {
 _RIGHT_ALIGNED = frozenset({Column.NUMBER, Column.TOTAL})
 
 
-class JournalModel(QAbstractTableModel):
+class JournalModel(PagedRowsModel[JournalEntryRow]):
     """Read-only, lazily filled table of journal entries; ID_ROLE is the entry's number."""
 
+    HEADERS = HEADERS
+    RIGHT_ALIGNED = _RIGHT_ALIGNED
+    MEMO_COLUMN = Column.MEMO
+
     def __init__(self, formatter: Formatter, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._formatter = formatter
+        super().__init__(formatter, parent)
         self._loader: PageLoader | None = None
-        self._rows: list[JournalEntryRow] = []
-        self._texts: list[tuple[str, ...]] = []
         self._row_of: dict[int, int] = {}
         self._complete = True
-        # A page repeats few dates and amounts: each is formatted once (Babel is not cheap).
-        self._date_texts: dict[dt.date, str] = {}
-        self._money_texts: dict[Money, str] = {}
-        #: How many pages were read since the last reset (for tests and the benchmark).
-        self.pages_read = 0
 
     def load(self, loader: PageLoader | None, formatter: Formatter | None = None) -> None:
         """Show the entries `loader` reads, from the newest (None: show nothing)."""
         self.beginResetModel()
-        if formatter is not None:
-            self._formatter = formatter
-        self._date_texts, self._money_texts = {}, {}
+        self._clear_rows(formatter)
         self._loader = loader
-        self._rows, self._texts, self._row_of = [], [], {}
+        self._row_of = {}
         self._complete = loader is None
-        self.pages_read = 0
         self.endResetModel()
         if loader is not None:
             self.fetchMore(_ROOT)
-
-    def row_at(self, row: int) -> JournalEntryRow:
-        """The entry shown on `row`."""
-        return self._rows[row]
 
     def row_of(self, entry_id: int) -> int | None:
         """The row showing entry `entry_id`, if it has been read."""
@@ -154,66 +132,21 @@ class JournalModel(QAbstractTableModel):
         self.pages_read += 1
         if len(page) < PAGE_SIZE:
             self._complete = True
-        if not page:
-            return
         first = len(self._rows)
-        self.beginInsertRows(_ROOT, first, first + len(page) - 1)
-        for offset, row in enumerate(page):
-            self._row_of[row.entry_id] = first + offset
-        self._rows.extend(page)
-        self._texts.extend(self._row_texts(row) for row in page)
-        self.endInsertRows()
-
-    # -- QAbstractTableModel ------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[index.row()][column]
-        row = self._rows[index.row()]
-        if role == SORT_ROLE:
-            return _raw_value(row, column)
-        if role == ID_ROLE:
-            return row.entry_id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _AMOUNT_ALIGNMENT if column in _RIGHT_ALIGNED else _TEXT_ALIGNMENT
-        if role == Qt.ItemDataRole.ToolTipRole and column is Column.MEMO:
-            return row.memo or None
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[column])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _AMOUNT_ALIGNMENT if column in _RIGHT_ALIGNED else _TEXT_ALIGNMENT
-        return None
+        self._row_of.update((row.entry_id, first + offset) for offset, row in enumerate(page))
+        self._append_page(page)
 
     # -- formatting ---------------------------------------------------------------------
 
     def _row_texts(self, row: JournalEntryRow) -> tuple[str, ...]:
-        date = self._date_texts.get(row.date)
-        if date is None:
-            date = self._date_texts[row.date] = self._formatter.date(row.date)
-        total = self._money_texts.get(row.total)
-        if total is None:
-            total = self._money_texts[row.total] = self._formatter.money(row.total, with_symbol=False)
-        return (date, str(row.entry_id), kind_label(row.kind), row.memo, reversal_note(row), total)
+        return (self._date_text(row.date), str(row.entry_id), kind_label(row.kind), row.memo,
+                reversal_note(row), self._money_text(row.total))
+
+    def _raw_value(self, row: JournalEntryRow, column: int) -> object:
+        return _entry_raw_value(row, Column(column))
 
 
-def _raw_value(row: JournalEntryRow, column: Column) -> object:
+def _entry_raw_value(row: JournalEntryRow, column: Column) -> object:
     if column is Column.DATE:
         return row.date
     if column is Column.NUMBER:
