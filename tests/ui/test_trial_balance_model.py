@@ -91,3 +91,20 @@ def test_invalid_index_has_no_data() -> None:
     model = TrialBalanceModel(Formatter("en_US"))
     model.set_rows(ROWS)
     assert model.data(QModelIndex()) is None
+
+
+def test_headers_and_account_types_follow_the_apps_language() -> None:
+    from coopdesk.i18n import translations, use_language
+
+    french = translations("fr").gettext
+    use_language("fr")
+    try:
+        model = TrialBalanceModel(Formatter("fr_FR"))
+        model.set_rows(ROWS)
+        header = model.headerData(Column.DEBIT, Qt.Orientation.Horizontal,
+                                  Qt.ItemDataRole.DisplayRole)
+        kind = model.index(0, Column.TYPE).data()
+    finally:
+        use_language(None)
+    assert (header, kind) == (french("Debit"), french("Asset"))
+    assert (header, kind) != ("Debit", "Asset")

@@ -11,6 +11,7 @@ from enum import IntEnum
 from typing import Any
 
 from coopdesk.formatting import Formatter
+from coopdesk.i18n import N_, _
 from coopdesk.ledger.queries import TrialBalanceRow
 from coopdesk.money import Money
 from coopdesk_ui.models.row_table_model import RowTableModel, TableColumn
@@ -26,11 +27,11 @@ class Column(IntEnum):
 
 AMOUNT_COLUMNS = frozenset({Column.DEBIT, Column.CREDIT})
 ACCOUNT_TYPE_LABELS: dict[str, str] = {
-    "asset": "Asset",
-    "liability": "Liability",
-    "equity": "Equity",
-    "income": "Income",
-    "expense": "Expense",
+    "asset": N_("Asset"),
+    "liability": N_("Liability"),
+    "equity": N_("Equity"),
+    "income": N_("Income"),
+    "expense": N_("Expense"),
 }
 
 
@@ -42,13 +43,13 @@ class TrialBalanceModel(RowTableModel):
     """Read-only table of trial balance rows; see the module docstring for its roles."""
 
     COLUMNS = (
-        TableColumn("Code", lambda row, f: row.code, lambda row: row.code),
-        TableColumn("Account", lambda row, f: row.name, lambda row: row.name),
-        TableColumn("Type", lambda row, f: ACCOUNT_TYPE_LABELS.get(row.type, row.type),
-                    lambda row: row.type),
-        TableColumn("Debit", lambda row, f: _amount_text(row.debit, f),
+        TableColumn(N_("Code"), lambda row, f: row.code, lambda row: row.code),
+        TableColumn(N_("Account"), lambda row, f: row.name, lambda row: row.name),
+        TableColumn(N_("Type"), lambda row, f: _(ACCOUNT_TYPE_LABELS[row.type])
+                    if row.type in ACCOUNT_TYPE_LABELS else row.type, lambda row: row.type),
+        TableColumn(N_("Debit"), lambda row, f: _amount_text(row.debit, f),
                     lambda row: row.debit.amount, amount=True),
-        TableColumn("Credit", lambda row, f: _amount_text(row.credit, f),
+        TableColumn(N_("Credit"), lambda row, f: _amount_text(row.credit, f),
                     lambda row: row.credit.amount, amount=True),
     )
 
@@ -58,6 +59,3 @@ class TrialBalanceModel(RowTableModel):
 
     def row_id(self, row: Any) -> object:
         return row.code
-
-    def header_text(self, section: int) -> str:
-        return self.COLUMNS[section].header  # these headers were never marked for translation
