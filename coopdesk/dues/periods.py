@@ -16,7 +16,10 @@ __all__ = [
     "Frequency",
     "Period",
     "PeriodBasis",
+    "add_months",
+    "fiscal_year_start",
     "fixed_period_containing",
+    "months_since",
     "rolling_period",
     "shift_months",
 ]
@@ -123,3 +126,21 @@ def rolling_period(anchor: date, index: int, frequency: Frequency) -> Period:
     start = shift_months(anchor, index * frequency.months)
     end = shift_months(anchor, (index + 1) * frequency.months) - _ONE_DAY
     return Period(start, end, frequency, PeriodBasis.ROLLING)
+
+
+def fiscal_year_start(day: date, start_month: int) -> date:
+    """The first day of the fiscal year (starting in month `start_month`) that holds `day`."""
+    year = day.year if day.month >= start_month else day.year - 1
+    return date(year, start_month, 1)
+
+
+def add_months(first_of_month: date, months: int) -> date:
+    """The first day of the month `months` after (before, when negative) `first_of_month`'s."""
+    year, month0 = divmod(first_of_month.year * 12 + first_of_month.month - 1 + months, 12)
+    return date(year, month0 + 1, 1)
+
+
+def months_since(start: date, day: date) -> int:
+    """Months a charge due on `start` has been unpaid by `day`, its own month counting one
+    (as the arrears list counts them)."""
+    return max(0, (day.year - start.year) * 12 + day.month - start.month + 1)

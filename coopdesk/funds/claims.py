@@ -28,9 +28,10 @@ from coopdesk import clock
 from coopdesk.changes import note_changes
 from coopdesk.db.models import Claim, ClaimOverride, ClaimPayout, Fund, JournalEntry, Member, Posting
 from coopdesk.dues.accounts import METHOD_ACCOUNTS, PAYMENT_METHODS
+from coopdesk.dues.periods import fiscal_year_start
 from coopdesk.errors import CoopdeskError, NotFound, ValidationError
 from coopdesk.funds.participation import taking_part
-from coopdesk.funds.policy import ClaimFacts, breaches, fiscal_year_of, installment_dates
+from coopdesk.funds.policy import ClaimFacts, breaches, installment_dates
 from coopdesk.funds.service import fund_by_code, policy_of
 from coopdesk.funds.types import RULES, Breach, ClaimStatus
 from coopdesk.ledger.lookup import account_id_for, book_currency
@@ -123,7 +124,7 @@ def claim_facts(session: Session, claim: Claim, fund: Fund, amount: Money, month
             committed += approved * approved_months - sum(standing.get(other.id, {}).values())
         if other.member_id == claim.member_id:
             for due in installment_dates(other.event_date, approved_months):
-                paid_by_year[fiscal_year_of(due, start_month)] += Money.from_minor(approved, currency)
+                paid_by_year[fiscal_year_start(due, start_month)] += Money.from_minor(approved, currency)
     return ClaimFacts(
         event_date=claim.event_date, amount=amount, months=months,
         taking_part_since=taking.since if taking else None,

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from coopdesk.dues.periods import shift_months
+from coopdesk.dues.periods import fiscal_year_start, shift_months
 from coopdesk.funds.types import Breach, FundPolicy
 from coopdesk.money import Money
 
@@ -51,12 +51,6 @@ def installment_dates(event_date: dt.date, months: int) -> list[dt.date]:
     return [shift_months(event_date, i) for i in range(months)]
 
 
-def fiscal_year_of(day: dt.date, start_month: int) -> dt.date:
-    """The first day of the fiscal year that holds `day`."""
-    year = day.year if day.month >= start_month else day.year - 1
-    return dt.date(year, start_month, 1)
-
-
 def waiting_ends(taking_part_since: dt.date, waiting_months: int) -> dt.date:
     """The first day an event is covered."""
     return shift_months(taking_part_since, waiting_months)
@@ -83,7 +77,7 @@ def breaches(policy: FundPolicy, facts: ClaimFacts) -> list[Breach]:
     if policy.max_per_member_year is not None:
         this_claim: dict[dt.date, Money] = defaultdict(lambda: Money.zero(facts.amount.currency))
         for due in installment_dates(facts.event_date, facts.months):
-            this_claim[fiscal_year_of(due, facts.fiscal_year_start_month)] += facts.amount
+            this_claim[fiscal_year_start(due, facts.fiscal_year_start_month)] += facts.amount
         for year, amount in sorted(this_claim.items()):
             total = amount + facts.paid_by_year.get(year, Money.zero(amount.currency))
             if total > policy.max_per_member_year:

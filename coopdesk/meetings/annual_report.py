@@ -41,7 +41,7 @@ from coopdesk.db.models import (
     MemberClass,
     Posting,
 )
-from coopdesk.dues.periods import shift_months
+from coopdesk.dues.periods import fiscal_year_start, shift_months
 from coopdesk.dues.queries import arrears
 from coopdesk.dues.summary import dues_summary
 from coopdesk.ledger.lookup import book_currency
@@ -304,8 +304,7 @@ def members_by_year(session: Session, start_month: int, last: dt.date) -> tuple[
     if not joins:
         return ()
     first = min(joins)
-    year_start = dt.date(first.year if first.month >= start_month else first.year - 1, start_month, 1)
-    year_end = shift_months(year_start, 12) - dt.timedelta(days=1)
+    year_end = shift_months(fiscal_year_start(first, start_month), 12) - dt.timedelta(days=1)
     found = []
     while year_end <= last:
         found.append((year_end, sum(1 for joined, left in rows if joined is not None and joined <= year_end

@@ -11,7 +11,7 @@ questions before the meeting rather than at the door:
 - `status`: the register's status was set by hand to one that is not in good standing.
 
 Standing is the register's (`members.status.derive_status`) on the record date, from the dues
-as they stood that day (`dashboard.standing_facts`): a payment recorded on the record date
+as they stood that day (`dues.standing.standing_facts`): a payment recorded on the record date
 counts, one recorded the day after does not.
 """
 
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coopdesk.dashboard import standing_facts
+from coopdesk.dues.standing import standing_facts
 from coopdesk.db.models import Member, MemberClass
 from coopdesk.members.status import StatusFacts, derive_status
 from coopdesk.members.types import Status

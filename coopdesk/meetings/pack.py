@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 from coopdesk import clock
 from coopdesk.book import Book
-from coopdesk.dashboard import fiscal_year_start
+from coopdesk.dues.periods import fiscal_year_start
 from coopdesk.dues.periods import shift_months
 from coopdesk.errors import InputError
 from coopdesk.meetings.annual_report import AnnualReport, annual_report

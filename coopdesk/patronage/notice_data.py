@@ -27,7 +27,7 @@ from coopdesk.logo import load_logo
 from coopdesk.money import Money
 from coopdesk.patronage.allocation import QUALIFIED_CASH_PERCENT
 from coopdesk.patronage.measures import from_stored, list_pools
-from coopdesk.patronage.queries import Notice
+from coopdesk.patronage.queries import Notice, notice_account
 from coopdesk.settings import load_settings
 from coopdesk.statements.language import statement_locale
 from coopdesk.statements.postal import postal_lines
@@ -137,14 +137,7 @@ def notices_for(session: Session, year_start: dt.date, numbers: Sequence[str], *
     for number in numbers:
         record = records[number]
         lines = sorted(lines_of[record.id], key=lambda line: line.pool)
-        # As notice_of_allocation counts the account: everything before the allocation's
-        # entries, what it credits, and what was redeemed the day it was posted.
-        first = min(line.entry_id for line in lines)
-        mine = moves.get(record.id, [])
-        before = sum(a for _, a, day, entry in mine if (day, entry) < (posted_on, first))
-        credited = sum(line.retained for line in lines)
-        redeemed = -sum(a for kind, a, day, entry in mine
-                        if kind == "redeemed" and day == posted_on and entry > first)
+        before, credited, redeemed = notice_account(moves.get(record.id, []), lines, posted_on)
         notice = Notice(
             record.number, record.name, allocation.year_start, allocation.year_end, posted_on,
             money(total), money(allocation.surplus), money(sum(line.amount for line in lines)),

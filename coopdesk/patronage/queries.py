@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -221,14 +221,8 @@ def notice_of_allocation(session: Session, year_start: dt.date, member_number: s
     moves = list(session.execute(select(CapitalMovement).where(
         CapitalMovement.member_id == member.id).order_by(CapitalMovement.movement_date,
                                                          CapitalMovement.id)).scalars())
-    # The account as the notice tells it: everything before the allocation's entries, what it
-    # credits, and what was redeemed the same day after it (a board often revolves as it
-    # allocates); a redemption earlier that day is in the previous balance already.
-    first = min(line.entry_id for line in lines)
-    before = sum(m.amount for m in moves if (m.movement_date, m.entry_id) < (posted_on, first))
-    credited = sum(line.retained for line in lines)
-    redeemed = -sum(m.amount for m in moves if m.kind == "redeemed" and m.movement_date == posted_on
-                    and m.entry_id > first)
+    before, credited, redeemed = notice_account(
+        [(m.kind, m.amount, m.movement_date, m.entry_id) for m in moves], lines, posted_on)
     balance = before + credited - redeemed
     return Notice(member.number, member.display_name, allocation.year_start, allocation.year_end,
                   posted_on, money(total), money(allocation.surplus),
@@ -237,6 +231,20 @@ def notice_of_allocation(session: Session, year_start: dt.date, member_number: s
                   ", ".join(labels.get(line.pool, "") for line in lines),
                   Decimal(allocation.cash_percent) >= QUALIFIED_CASH_PERCENT,
                   money(before), money(credited), money(redeemed), money(balance))
+
+
+def notice_account(moves: Sequence[tuple[str, int, dt.date, int]], lines: Sequence[AllocationLine],
+                   posted_on: dt.date) -> tuple[int, int, int]:
+    """A member's capital account as their notice tells it (minor units): everything before
+    the allocation's entries, what it credits, and what was redeemed the same day after it (a
+    board often revolves as it allocates; a redemption earlier that day is in the previous
+    balance already). `moves` are their capital movements (kind, amount, date, entry id)."""
+    first = min(line.entry_id for line in lines)
+    before = sum(amount for _, amount, day, entry in moves if (day, entry) < (posted_on, first))
+    credited = sum(line.retained for line in lines)
+    redeemed = -sum(amount for kind, amount, day, entry in moves
+                    if kind == "redeemed" and day == posted_on and entry > first)
+    return before, credited, redeemed
 
 
 def patr_1099(session: Session, year: int) -> list[PatrRow]:

@@ -45,7 +45,7 @@ from coopdesk.db.models import (
     postings,
 )
 from coopdesk.dues.periods import shift_months
-from coopdesk.dashboard import standing_facts
+from coopdesk.dues.standing import standing_facts
 from coopdesk.errors import CoopdeskError, ValidationError
 from coopdesk.ledger.lookup import account_id_for, book_currency
 from coopdesk.ledger.service import post_entries

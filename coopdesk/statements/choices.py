@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from babel import Locale, UnknownLocaleError
 
-from coopdesk.dashboard import fiscal_year_start
+from coopdesk.dues.periods import fiscal_year_start
 from coopdesk.statements.layout import A4_DIN_5008_B, PRESETS, US_LETTER_10, Layout
 
 #: Territories whose offices print on US Letter rather than A4.

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from coopdesk.book import Book
-from coopdesk.dashboard import Dashboard, add_months, dashboard, fiscal_year_start
+from coopdesk.dashboard import Dashboard, dashboard
+from coopdesk.dues.periods import add_months, fiscal_year_start
 from coopdesk.dues.payments import record_payment, reverse_payment, write_off_charge
 from coopdesk.dues.plans import add_plan, assign_plan
 from coopdesk.dues.queries import arrears, dues_facts, open_charges

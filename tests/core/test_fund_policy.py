@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from coopdesk.funds.policy import ClaimFacts, breaches, fiscal_year_of, installment_dates, waiting_ends
+from coopdesk.dues.periods import fiscal_year_start
+from coopdesk.funds.policy import ClaimFacts, breaches, installment_dates, waiting_ends
 from coopdesk.funds.types import FundPolicy
 from coopdesk.money import Money
 
@@ -60,7 +61,7 @@ def test_the_yearly_maximum_counts_each_payment_in_the_fiscal_year_it_falls_due(
     assert rules(policy, months=10, paid_by_year={dt.date(2026, 7, 1): usd("100.00")}, **facts) == []
     assert rules(policy, months=10, paid_by_year={dt.date(2026, 7, 1): usd("100.01")}, **facts) == [
         "max_per_member_year"]
-    assert fiscal_year_of(dt.date(2027, 6, 30), 7) == dt.date(2026, 7, 1)
+    assert fiscal_year_start(dt.date(2027, 6, 30), 7) == dt.date(2026, 7, 1)
     assert installment_dates(dt.date(2026, 1, 31), 3) == [
         dt.date(2026, 1, 31), dt.date(2026, 2, 28), dt.date(2026, 3, 31)]
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from coopdesk.book import Book
-from coopdesk.dashboard import standing_facts
+from coopdesk.dues.standing import standing_facts
 from coopdesk.db.models import Member
 from coopdesk.demo import build_demo
 from coopdesk.dues.queries import dues_facts
