@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk import clock
 from coopdesk.changes import ChangeSet
-from coopdesk.dashboard import fiscal_year_start
+from coopdesk.dues.periods import fiscal_year_start
 from coopdesk.funds.claims import reverse_payout
 from coopdesk.funds.payout_list import PayoutRow, claim_payouts
 from coopdesk.funds.queries import ClaimRow, FundRow, fund_statement, list_claims, list_funds

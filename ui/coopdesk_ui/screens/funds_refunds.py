@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk import clock
 from coopdesk.changes import ChangeSet
-from coopdesk.dashboard import fiscal_year_start
+from coopdesk.dues.periods import fiscal_year_start
 from coopdesk.dues.accounts import PAYMENT_METHODS
 from coopdesk.errors import CoopdeskError
 from coopdesk.funds.queries import FundRow
