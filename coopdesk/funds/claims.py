@@ -33,7 +33,7 @@ from coopdesk.errors import CoopdeskError, NotFound, ValidationError
 from coopdesk.funds.participation import taking_part
 from coopdesk.funds.policy import ClaimFacts, breaches, installment_dates
 from coopdesk.funds.service import fund_by_code, policy_of
-from coopdesk.funds.types import RULES, Breach, ClaimStatus
+from coopdesk.funds.types import Breach, ClaimStatus
 from coopdesk.ledger.lookup import account_id_for, book_currency
 from coopdesk.ledger.service import post_entries, reverse_entry
 from coopdesk.ledger.types import EntryDraft, EntryKind, PostingDraft
@@ -341,6 +341,6 @@ def _decided(claim: Claim, decided_by: str, reason: str, day: dt.date) -> None:
     claim.version += 1
 
 
-__all__ = ["RULES", "ClaimConflict", "ClaimDraft", "PayoutResult", "approve_claim", "claim_breaches",
+__all__ = ["ClaimConflict", "ClaimDraft", "PayoutResult", "approve_claim", "claim_breaches",
            "claim_facts", "deny_claim", "fund_balance_units", "pay_claim", "pay_due_claims",
            "reverse_payout", "standing_payouts", "submit_claim"]

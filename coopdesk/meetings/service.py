@@ -19,7 +19,7 @@ from coopdesk import clock
 from coopdesk.changes import note_changes
 from coopdesk.db.models import Attendance, Meeting, Member
 from coopdesk.errors import CoopdeskError, NotFound, ValidationError
-from coopdesk.meetings.eligibility import REASONS, voter_list
+from coopdesk.meetings.eligibility import voter_list
 from coopdesk.meetings.quorum import Combine, QuorumRule
 
 KINDS = ("annual", "special")
@@ -158,5 +158,5 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
-__all__ = ["KINDS", "REASONS", "MeetingDraft", "add_meeting", "meeting_by_id", "meeting_problems",
+__all__ = ["KINDS", "MeetingDraft", "add_meeting", "meeting_by_id", "meeting_problems",
            "record_attendance", "remove_attendance", "rule_of", "update_meeting"]
